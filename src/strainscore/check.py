@@ -1,0 +1,105 @@
+"""The check: label sheet -> resolutions -> evidence -> ``Report`` (what ``check`` runs)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from strainscore.models import LabelLine, LabelSheet, ProductReport, Report
+from strainscore.reference import Reference, load_reference
+
+POPULATIONS = ("adult", "older-adult", "pregnant", "child", "infant")
+
+
+def check_label(
+    path: str | Path,
+    *,
+    reference: Reference | str | Path | None = None,
+    sheet: str | int | None = None,
+    population: str | None = None,
+    max_rows: int | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> Report:
+    """Read a label spreadsheet (.xlsx/.csv) and judge every product in it.
+
+    Raises ``InputFileError`` when the file cannot be used at all; problems in single rows are
+    returned in ``Report.issues`` and the other rows are still checked.
+    """
+    from strainscore.labels import read_label
+
+    kwargs = {"max_rows": max_rows} if max_rows is not None else {}
+    label = read_label(path, sheet=sheet, **kwargs)
+    return check_sheet(label, reference=reference, population=population, on_progress=on_progress)
+
+
+def check_text(
+    text: str,
+    *,
+    reference: Reference | str | Path | None = None,
+    population: str | None = None,
+    product: str | None = None,
+    claims: str = "",
+) -> Report:
+    """Judge a pasted ingredient list ("L. rhamnosus GG, B. lactis BB-12") as one product."""
+    from strainscore.labels import label_from_text
+
+    kwargs = {"product": product} if product else {}
+    return check_sheet(
+        label_from_text(text, claims=claims, **kwargs), reference=reference, population=population
+    )
+
+
+def check_sheet(
+    label: LabelSheet,
+    *,
+    reference: Reference | str | Path | None = None,
+    population: str | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> Report:
+    """Judge lines already read; each distinct strain text is resolved once.
+
+    ``on_progress(done, total)`` is called after each product (the CLI draws a bar with it).
+    """
+    from strainscore.evidence import assess_product
+    from strainscore.names import resolve_many
+
+    ref = reference if isinstance(reference, Reference) else load_reference(reference)
+    resolutions = resolve_many((ln.strain_text for ln in label.lines), ref)
+    products: list[ProductReport] = []
+    groups = group_products(label.lines)
+    for done, lines in enumerate(groups.values(), 1):
+        products.append(assess_product(lines, resolutions, ref, population=population))
+        if on_progress is not None:
+            on_progress(done, len(groups))
+    return Report(
+        source=label.source,
+        products=tuple(products),
+        reference=ref.info,
+        issues=label.issues,
+        sheet=label.sheet,
+        created=dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
+        context=context_for(products, ref),
+        notices=label.notices,
+    )
+
+
+def group_products(lines: tuple[LabelLine, ...]) -> dict[tuple[str, str], list[LabelLine]]:
+    """Lines by (product, brand), in the order products first appear."""
+    groups: dict[tuple[str, str], list[LabelLine]] = {}
+    for ln in lines:
+        groups.setdefault((ln.product, ln.brand), []).append(ln)
+    return groups
+
+
+def context_for(
+    products: list[ProductReport], ref: Reference
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Pooled reviews of many strains, for the outcomes this report speaks of (never graded)."""
+    outcomes = {e.outcome for p in products for s in p.strains for e in s.evidence}
+    outcomes |= {o for p in products for c in p.claims for o in c.outcomes}
+    by_outcome: dict[str, set[str]] = {}
+    for f in ref.context_findings:
+        if f.outcome in outcomes and ref.studies[f.study_id].pooled:
+            by_outcome.setdefault(f.outcome, set()).add(f.study_id)
+    return tuple((o, tuple(sorted(ids))) for o, ids in sorted(by_outcome.items()))

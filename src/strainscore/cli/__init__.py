@@ -1,0 +1,89 @@
+"""The ``strainscore`` command: a thin click layer over the importable core.
+
+Each command lives in its own module and is imported only when used, so ``strainscore --help``
+and ``--version`` load no pandas, pandera, openpyxl or jinja2.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+import click
+
+from strainscore import __version__
+
+# command name -> "module:attribute"; modules import heavy libraries inside their functions.
+COMMANDS = {
+    "check": "strainscore.cli.check_cmd:check",
+    "lookup": "strainscore.cli.lookup_cmd:lookup",
+    "reference": "strainscore.cli.reference_cmd:reference",
+    "template": "strainscore.cli.template_cmd:template",
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [name for name in COMMANDS if self._load(name) is not None]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        return self._load(cmd_name)
+
+    @staticmethod
+    def _load(name: str) -> click.Command | None:
+        target = COMMANDS.get(name)
+        if target is None:
+            return None
+        module_name, attr = target.split(":")
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name == module_name:  # command not built yet in this checkout
+                return None
+            raise
+        command: click.Command = getattr(module, attr)
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="strainscore")
+def main() -> None:
+    """Check the strains on a probiotic label against verified, strain-specific evidence.
+
+    \b
+    Consumers, one bottle in hand:
+      strainscore check --text "L. rhamnosus GG, B. lactis BB-12"
+      strainscore lookup "Lactobacillus rhamnosus HN001"
+    Dietitians, a spreadsheet of labels (one row per strain per product):
+      strainscore check labels.xlsx -o reports/
+    Reviewers of the reference table:
+      strainscore reference check
+
+    Evidence is strain-specific: a study of one strain says nothing about another strain of the
+    same species. This is not medical advice.
+    """
+
+
+def run(fn: Any, *args: Any, debug: bool = False, **kwargs: Any) -> Any:
+    """Call the core; turn known errors into a message and exit code, never a traceback."""
+    from strainscore.errors import EXIT_INTERNAL, StrainscoreError
+
+    try:
+        return fn(*args, **kwargs)
+    except StrainscoreError as exc:
+        if debug:
+            raise
+        click.echo(f"strainscore: error: {exc.message}", err=True)
+        raise SystemExit(exc.exit_code) from None
+    except (KeyboardInterrupt, click.exceptions.Exit, click.ClickException):
+        raise
+    except Exception as exc:
+        if debug:
+            raise
+        click.echo(
+            f"strainscore: internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in strainscore; please report it with the command you ran "
+            "(run again with --debug for details).",
+            err=True,
+        )
+        raise SystemExit(EXIT_INTERNAL) from None

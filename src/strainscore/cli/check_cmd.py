@@ -1,0 +1,184 @@
+"""``strainscore check``: options -> core call -> format -> write -> exit code."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import click
+
+from strainscore.cli import run
+from strainscore.cli.options import debug_option, reference_option
+
+FORMAT_CHOICES = ("text", "json", "html", "csv", "xlsx")
+FAIL_ON = ("no-evidence", "issues")
+POPULATIONS = ("adult", "older-adult", "pregnant", "child", "infant")
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    label: str | None
+    text: str | None
+    claims: str
+    output: str | None
+    fmt: str | None
+    sheet: str | None
+    population: str | None
+    reference: str | None
+    max_rows: int | None
+    strict: bool
+    fail_on: tuple[str, ...]
+    force: bool
+
+
+@click.command()
+@click.argument("label", required=False, type=str)
+@click.option(
+    "--text",
+    "text",
+    metavar="LIST",
+    help='Check a pasted ingredient list as one product, e.g. "L. rhamnosus GG, B. lactis BB-12".',
+)
+@click.option("--claims", default="", metavar="TEXT", help="With --text: the label's claims.")
+@click.option(
+    "-o",
+    "--output",
+    metavar="PATH",
+    help="Write here (a file, or a folder for HTML with many products). Default: stdout.",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(FORMAT_CHOICES),
+    help="Output format. Default: from the -o suffix (.html .json .csv .xlsx), else text.",
+)
+@click.option("--sheet", metavar="NAME|N", help="Workbook sheet to read (name or number from 1).")
+@click.option(
+    "--population",
+    type=click.Choice(POPULATIONS),
+    help="Who will take the product; evidence from other age groups is rated down.",
+)
+@click.option(
+    "--max-rows", type=click.IntRange(min=1), help="Refuse files with more data rows than this."
+)
+@click.option("--strict", is_flag=True, help="Stop (exit 2) if any row has a problem.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    multiple=True,
+    help="Exit 1 when a product has no strain-level evidence (no-evidence) or the input had "
+    "problems (issues). For screening lists in scripts.",
+)
+@click.option("--force", is_flag=True, help="Replace an output that already exists.")
+@reference_option
+@debug_option
+def check(debug: bool, **kwargs: Any) -> None:
+    """Check the strains on probiotic labels against strain-specific evidence.
+
+    LABEL is a .xlsx or .csv sheet with one row per strain per product (columns 'product' and
+    'strain'; optional 'brand', 'cfu_per_serving', 'servings_per_day', 'claims'), or '-' for
+    standard input. Or give --text with the strains from a bottle.
+
+    \b
+    Examples:
+      strainscore check --text "Lactobacillus rhamnosus HN001, B. lactis HN019"
+      strainscore check labels.xlsx -o report.html
+      strainscore check catalogue.xlsx -o reports/ --format html
+      strainscore check labels.csv --format json > result.json
+
+    Exit codes: 0 checked; 1 a --fail-on condition was met; 2 unusable input or options;
+    3 internal error (a bug: please report it).
+    """
+    opts = CheckOptions(**kwargs)
+    code = run(execute, opts, debug=debug)
+    sys.exit(code)
+
+
+def execute(opts: CheckOptions) -> int:
+    """Run one check as the options say; returns the exit code."""
+    from strainscore.check import check_label, check_text
+    from strainscore.errors import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, UsageError
+    from strainscore.formats import SUFFIXES
+
+    if (opts.label is None) == (opts.text is None):
+        raise UsageError("give a LABEL file or --text, not both or neither")
+    fmt = opts.fmt or (SUFFIXES.get(Path(opts.output).suffix.lower()) if opts.output else None)
+    fmt = fmt or ("html" if opts.output else "text")
+    if fmt == "xlsx" and not opts.output:
+        raise UsageError("--format xlsx needs -o FILE.xlsx (it is not text)")
+    if opts.text is not None:
+        report = check_text(
+            opts.text, reference=opts.reference, population=opts.population, claims=opts.claims
+        )
+    else:
+        report = check_label(
+            opts.label or "-",
+            reference=opts.reference,
+            sheet=opts.sheet,
+            population=opts.population,
+            max_rows=opts.max_rows,
+            on_progress=_progress_bar(),
+        )
+    if opts.strict and report.has_errors:
+        _echo_issues(report)
+        click.echo("strainscore: stopped: the input has problems (--strict)", err=True)
+        return EXIT_BAD_INPUT
+    _write(report, fmt, opts)
+    if "issues" in opts.fail_on and report.issues:
+        return EXIT_FINDINGS
+    if "no-evidence" in opts.fail_on and any(p.strains_with_evidence == 0 for p in report.products):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _write(report: Any, fmt: str, opts: CheckOptions) -> None:
+    from strainscore.formats import render
+    from strainscore.output import write_file, write_folder
+
+    inputs = (Path(opts.label),) if opts.label and opts.label != "-" else ()
+    if opts.output is None:
+        sys.stdout.buffer.write(render(report, fmt))
+        sys.stdout.flush()
+        return
+    out = Path(opts.output)
+    as_folder = fmt == "html" and (out.is_dir() or not out.suffix)
+    if as_folder:
+        from strainscore.formats.html_format import fill_folder
+
+        write_folder(out, lambda tmp: fill_folder(report, tmp), inputs=inputs, force=opts.force)
+        click.echo(f"wrote {len(report.products)} product pages and index.html to {out}/", err=True)
+    else:
+        write_file(out, render(report, fmt), inputs=inputs, force=opts.force)
+        click.echo(f"wrote {out}", err=True)
+    if report.issues:
+        click.echo(f"{len(report.issues)} input problem(s) are listed in the report", err=True)
+
+
+def _echo_issues(report: Any) -> None:
+    for issue in report.issues:
+        click.echo(f"{issue.location}: {issue.message} [{issue.code}]", err=True)
+
+
+def _progress_bar() -> Any:
+    """A progress callback drawing click's bar on stderr, only on a terminal and for batches."""
+    if not sys.stderr.isatty():
+        return None
+    state: dict[str, Any] = {}
+
+    def update(done: int, total: int) -> None:
+        if total < 20:
+            return
+        bar = state.get("bar")
+        if bar is None:
+            bar = state["bar"] = click.progressbar(
+                length=total, label="Checking products", file=sys.stderr
+            )
+            bar.__enter__()
+        bar.update(1)
+        if done == total:
+            bar.__exit__(None, None, None)
+
+    return update

@@ -1,0 +1,136 @@
+"""The error vocabulary: stable issue codes, and the few exceptions the CLI maps to exit codes.
+
+Each code has a title (for docs and tables) and a hint that tells the user what to do. Messages are
+built where the problem is found; the registry keeps the wording of the advice in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 3
+
+
+@dataclass(frozen=True)
+class IssueCode:
+    code: str
+    title: str
+    hint: str
+
+
+_CODES: dict[str, IssueCode] = {}
+
+
+def register(code: str, title: str, hint: str) -> IssueCode:
+    entry = IssueCode(code, title, hint)
+    _CODES[code] = entry
+    return entry
+
+
+def lookup(code: str) -> IssueCode:
+    return _CODES[code]
+
+
+def all_codes() -> list[IssueCode]:
+    return sorted(_CODES.values(), key=lambda c: c.code)
+
+
+# Whole-file problems (exit 2).
+register("file-not-found", "File not found", "Check the path and the file name.")
+register("not-a-file", "Not a file", "Give a spreadsheet file, not a folder.")
+register("unreadable-file", "File cannot be read", "Check the file's permissions.")
+register(
+    "unsupported-format",
+    "Unsupported file type",
+    "Save the sheet as .xlsx (Excel workbook) or .csv (UTF-8) and try again.",
+)
+register("empty-file", "Empty file", "The file has no content; export the sheet again.")
+register("corrupt-workbook", "Damaged workbook", "Open it in Excel and save it again as .xlsx.")
+register(
+    "encrypted-workbook",
+    "Password-protected workbook",
+    "Remove the password (File > Info > Protect Workbook) and save a copy.",
+)
+register(
+    "unsafe-workbook",
+    "Workbook refused for safety",
+    "The file declares far more data than it holds or uses unsafe XML; re-save it from Excel.",
+)
+register("too-many-rows", "Too many rows", "Split the file, or raise the limit with --max-rows.")
+register(
+    "no-sheet-with-columns",
+    "No sheet has the required columns",
+    "Add a header row with at least 'product' and 'strain' columns.",
+)
+register("sheet-not-found", "Sheet not found", "Use one of the sheet names the message lists.")
+register("no-data-rows", "No data rows", "Add one row per strain per product under the header.")
+register(
+    "bad-encoding",
+    "Text encoding not recognised",
+    "Save the file as 'CSV UTF-8' from your spreadsheet program.",
+)
+register(
+    "ragged-row",
+    "Row has more fields than the header",
+    "A value probably contains an unquoted separator; quote it or remove the extra field.",
+)
+# Column problems.
+register(
+    "missing-column",
+    "Required column missing",
+    "Add the column (header names are matched ignoring case and spaces).",
+)
+register(
+    "duplicate-column",
+    "Column given twice",
+    "Keep one column for each field; rename or delete the other.",
+)
+# Cell problems (the row is kept out of the check, others go on).
+register("missing-value", "Required value missing", "Fill in the cell.")
+register(
+    "invalid-cfu",
+    "Count not understood",
+    "Write the viable count per serving, e.g. '10 billion', '1 x 10^9' or '5e9 CFU'.",
+)
+register("non-cfu-unit", "Amount not in CFU", "Give the count in CFU if the label states one.")
+register(
+    "invalid-servings",
+    "Servings per day not understood",
+    "Write a positive number, e.g. 1 or 2.",
+)
+register("formula-no-value", "Formula without a saved value", "Open and save the file in Excel.")
+register("cell-too-long", "Cell too long", "Shorten the cell to under 500 characters.")
+register("control-characters", "Invisible control characters", "Retype the cell.")
+# Notices about the reading itself.
+register("encoding-fallback", "Read as Windows-1252", "Save as 'CSV UTF-8' to be sure.")
+register("at-manufacture", "Count given at time of manufacture", "Counts fall over shelf life.")
+
+
+class StrainscoreError(Exception):
+    """Base of the errors the CLI turns into a message and an exit code (never a traceback)."""
+
+    exit_code = EXIT_BAD_INPUT
+
+    def __init__(self, message: str, *, code: str = "error") -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+class InputFileError(StrainscoreError):
+    """The user's file cannot be used at all (missing, wrong type, unsafe, no usable sheet)."""
+
+
+class ReferenceDataError(StrainscoreError):
+    """The reference folder is missing or does not pass its checks."""
+
+
+class OutputError(StrainscoreError):
+    """The output cannot be written as asked (exists, same as input, folder missing)."""
+
+
+class UsageError(StrainscoreError):
+    """Options that do not fit together."""

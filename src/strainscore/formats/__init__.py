@@ -1,0 +1,37 @@
+"""Output formats. Each module renders a ``Report``; none reads files or knows about click."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+from strainscore.models import Report
+
+# format -> "module:function"; function(report, **options) -> bytes
+FORMATS: dict[str, str] = {
+    "text": "strainscore.formats.text_format:render",
+    "json": "strainscore.formats.json_format:render",
+    "html": "strainscore.formats.html_format:render",
+    "csv": "strainscore.formats.csv_format:render",
+    "xlsx": "strainscore.formats.xlsx_format:render",
+}
+SUFFIXES = {
+    ".txt": "text",
+    ".json": "json",
+    ".html": "html",
+    ".htm": "html",
+    ".csv": "csv",
+    ".xlsx": "xlsx",
+}
+
+
+def renderer(fmt: str) -> Callable[..., bytes]:
+    module, func = FORMATS[fmt].split(":")
+    fn: Callable[..., bytes] = getattr(importlib.import_module(module), func)
+    return fn
+
+
+def render(report: Report, fmt: str, **options: Any) -> bytes:
+    """The report in one format, as bytes ready to write."""
+    return renderer(fmt)(report, **options)

@@ -1,0 +1,114 @@
+"""Plain text for the terminal: plain words, fits 100 columns."""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+from strainscore.formats.words import (
+    GRADE_LEGEND,
+    MATCH_WORDS,
+    NOT_ADVICE,
+    cfu_text,
+    dose_text,
+    evidence_text,
+    via_text,
+)
+from strainscore.models import ProductReport, Report, StrainReport
+
+WIDTH = 100
+
+
+def _wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
+    return textwrap.wrap(
+        text,
+        WIDTH,
+        initial_indent=first if first is not None else indent,
+        subsequent_indent=indent,
+        break_on_hyphens=False,
+    ) or [first or indent]
+
+
+def render(report: Report, **_: Any) -> bytes:
+    out: list[str] = []
+    where = report.source + (f" (sheet {report.sheet!r})" if report.sheet else "")
+    out.append(f"strainscore report for {where}")
+    ref = report.reference
+    out.append(f"Reference {ref.version} of {ref.date}, tables sha256 {ref.sha256[:12]}")
+    out.extend(f"Note: {n}" for n in report.notices)
+    for product in report.products:
+        out.append("")
+        out.extend(_product(product))
+    if report.context:
+        out.append("")
+        out.append("Reviews pooling many strains (context for the outcome, not for a strain):")
+        for outcome, ids in report.context:
+            out.extend(_wrap(", ".join(ids), "    ", f"  {outcome}: "))
+    if report.issues:
+        out.append("")
+        out.append(f"Input problems ({len(report.issues)}):")
+        for issue in report.issues:
+            out.extend(_wrap(f"{issue.message} [{issue.code}]", "    ", f"  {issue.location}: "))
+    out.append("")
+    out.extend(_wrap(GRADE_LEGEND))
+    out.extend(_wrap(NOT_ADVICE))
+    return ("\n".join(out) + "\n").encode("utf-8")
+
+
+def _product(p: ProductReport) -> list[str]:
+    title = p.product + (f" ({p.brand})" if p.brand else "")
+    out = [title, "=" * min(len(title), WIDTH)]
+    summary = (
+        f"{p.strains_with_evidence} of {len(p.strains)} listed strains have strain-level "
+        f"evidence in people. Daily count: {cfu_text(p.daily_cfu)} CFU."
+    )
+    out.extend(_wrap(summary))
+    for note in p.notes:
+        out.extend(_wrap(note, "  ", "  note: "))
+    for i, s in enumerate(p.strains, 1):
+        out.append("")
+        out.extend(_strain(i, s))
+    if p.outcomes:
+        out.append("")
+        out.append("Best evidence per outcome:")
+        for o in p.outcomes:
+            grade = f"{o.grade} ({o.direction})" if o.grade else f"not graded: {o.basis}"
+            out.extend(_wrap(f"{grade} - {', '.join(o.strains)}", "      ", f"  {o.outcome}: "))
+    if p.claims:
+        out.append("")
+        out.append("Claims on the label:")
+        for c in p.claims:
+            if c.supported_by:
+                found = "; ".join(f"{s}: {o} {g} ({d})" for s, o, g, d in c.supported_by)
+            else:
+                found = c.note
+            out.extend(_wrap(found, "      ", f"  {c.claim!r}: "))
+    return out
+
+
+def _strain(i: int, s: StrainReport) -> list[str]:
+    r = s.resolution
+    out = [f"{i}. {r.label_text}"]
+    if r.match == "strain":
+        resolved = f"{r.name} {r.strain}"
+    elif r.name:
+        resolved = r.name
+    else:
+        resolved = "-"
+    how = f" (via {via_text(r)})" if r.via else ""
+    out.extend(_wrap(f"{resolved}{how}: {MATCH_WORDS[r.match]}", "     ", "   -> "))
+    if r.suggestions:
+        out.extend(_wrap(", ".join(r.suggestions), "     ", "   did you mean: "))
+    for note in (*r.notes, *s.notes):
+        out.extend(_wrap(note, "     ", "   note: "))
+    for e in s.evidence:
+        line = f"{e.outcome}: {evidence_text(e)}"
+        if e.blend and e.basis != "species":
+            line += f" [{e.blend}]"
+        line += f" - {', '.join(e.study_ids)}"
+        out.extend(_wrap(line, "       ", "   * "))
+        if e.dose is not None:
+            out.extend(_wrap(dose_text(e.dose), "         ", "     dose "))
+    if not s.evidence and r.match == "strain":
+        out.append("   * no studies recorded for this strain")
+    return out

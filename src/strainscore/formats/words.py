@@ -1,0 +1,65 @@
+"""Plain words shared by every human-readable format (text, HTML, spreadsheet)."""
+
+from __future__ import annotations
+
+from strainscore.models import DoseCheck, OutcomeEvidence, Resolution
+
+NOT_ADVICE = (
+    "strainscore summarises published studies; it is not medical advice. Talk to a doctor or "
+    "dietitian before using probiotics to treat a condition."
+)
+MATCH_WORDS = {
+    "strain": "strain found in the reference",
+    "species": "species only: no strain the reference holds",
+    "genus": "genus only",
+    "unknown": "not recognised",
+}
+VIA_WORDS = {
+    "current-name": "current name",
+    "old-name": "old name",
+    "alias": "alias",
+    "deposit": "culture-collection number",
+    "trade-name": "trade name",
+    "reidentified": "re-identified strain",
+    "synonym": "synonym",
+    "corrected-spelling": "spelling corrected",
+    "homoglyph": "look-alike letters replaced",
+    "abbreviation": "abbreviated genus",
+}
+BASIS_WORDS = {
+    "strain": "this strain",
+    "formulation": "the studied blend, held whole",
+    "component": "only as part of a blend",
+    "mechanistic": "animal or lab work only",
+    "species": "other strains of the species",
+}
+GRADE_LEGEND = (
+    "Grades (GRADE-inspired, computed): high, moderate, low, very-low = how sure we can be. "
+    "Direction: supports, no-effect, conflicting, harm-signal. Component, species and "
+    "mechanistic evidence is shown but never graded."
+)
+
+
+def via_text(r: Resolution) -> str:
+    return ", ".join(VIA_WORDS.get(v, v) for v in r.via)
+
+
+def evidence_text(e: OutcomeEvidence) -> str:
+    if e.grade:
+        return f"{e.grade} ({e.direction})"
+    return BASIS_WORDS[e.basis]
+
+
+def cfu_text(value: float | None) -> str:
+    if value is None:
+        return "-"
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if value >= size:
+            return f"{value / size:.3g} {word}"
+    return f"{value:.3g}"
+
+
+def dose_text(d: DoseCheck | None) -> str:
+    if d is None:
+        return ""
+    return f"{d.status}: {d.note}"

@@ -1,0 +1,18 @@
+"""A pasted ingredient list ("L. rhamnosus GG, B. lactis BB-12") as a one-product label."""
+
+from __future__ import annotations
+
+from strainscore.models import LabelLine, LabelSheet
+from strainscore.names.split import split_strains
+
+PASTED_PRODUCT = "Pasted ingredient list"
+
+
+def label_from_text(text: str, *, product: str = PASTED_PRODUCT, claims: str = "") -> LabelSheet:
+    """One product whose strains are the pieces of `text` (split on commas, 'and', new lines...)."""
+    claim_list = tuple(c.strip() for c in claims.replace(";", ",").split(",") if c.strip())
+    lines = tuple(
+        LabelLine(row=i, product=product, strain_text=piece, cell_text=text, claims=claim_list)
+        for i, piece in enumerate(split_strains(text), start=1)
+    )
+    return LabelSheet("<text>", lines)

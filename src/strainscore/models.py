@@ -1,0 +1,336 @@
+"""Frozen values that cross the seams between reading, resolving, grading and formatting.
+
+The pipeline is: label file -> ``LabelSheet`` (``LabelLine`` + ``InputIssue``) -> ``Resolution`` per
+line -> ``StrainReport`` (with ``OutcomeEvidence``) -> ``ProductReport`` -> ``Report``.
+Nothing here imports pandas: these types are cheap to build and to test.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Severity = Literal["error", "warning", "notice"]
+MatchLevel = Literal["strain", "species", "genus", "unknown"]
+Grade = Literal["high", "moderate", "low", "very-low"]
+Direction = Literal["supports", "no-effect", "conflicting", "harm-signal"]
+# strain: studies of this strain alone; formulation: a studied blend the product holds entirely;
+# component: the strain was studied only inside a blend the product does not hold whole;
+# species: other strains of the species were studied (never graded);
+# mechanistic: animal / in-vitro work only (never graded).
+Basis = Literal["strain", "formulation", "component", "species", "mechanistic"]
+DoseStatus = Literal["meets", "below", "unknown"]
+
+GRADE_ORDER: tuple[Grade, ...] = ("high", "moderate", "low", "very-low")
+
+
+@dataclass(frozen=True)
+class InputIssue:
+    """One problem found in a user's label file, located the way a spreadsheet user looks for it."""
+
+    code: str
+    message: str
+    severity: Severity = "error"
+    file: str | None = None
+    sheet: str | None = None
+    row: int | None = None  # physical row: the header row is the row it stands on (row 1 usually)
+    column: str | None = None  # column letter, e.g. "B"
+    header: str | None = None  # the header text the user wrote for that column
+    value: str | None = None
+
+    @property
+    def location(self) -> str:
+        parts = [p for p in (self.file, self.sheet and f"sheet {self.sheet!r}") if p]
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.column:
+            col = self.column + (f" ({self.header})" if self.header else "")
+            parts.append(f"column {col}")
+        return ", ".join(parts)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "file": self.file,
+            "sheet": self.sheet,
+            "row": self.row,
+            "column": self.column,
+            "header": self.header,
+            "value": self.value,
+        }
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A viable count as read from a label: parsed value, unit and caveats."""
+
+    text: str
+    value: float | None = None  # in `unit`; None when not parseable
+    unit: Literal["cfu", "mg", "afu", "spores", "unknown"] | None = None
+    at_manufacture: bool = False
+
+    @property
+    def cfu(self) -> float | None:
+        return self.value if self.unit == "cfu" else None
+
+
+@dataclass(frozen=True)
+class LabelLine:
+    """One strain as listed for one product (a cell naming several strains gives several lines)."""
+
+    row: int  # physical row in the sheet
+    product: str
+    strain_text: str  # this strain's text, as written (after splitting a multi-strain cell)
+    brand: str = ""
+    cell_text: str = ""  # the whole cell the strain came from
+    cfu_per_serving: Amount | None = None
+    servings_per_day: float | None = None
+    claims: tuple[str, ...] = ()
+    sheet: str | None = None
+    extra: tuple[tuple[str, str], ...] = ()  # user columns we keep for the annotated sheet
+
+
+@dataclass(frozen=True)
+class LabelSheet:
+    """What was read from one label file: the usable lines and every problem found."""
+
+    source: str  # file name as the user gave it ("-" for stdin, "<text>" for --text)
+    lines: tuple[LabelLine, ...]
+    issues: tuple[InputIssue, ...] = ()
+    sheet: str | None = None
+    notices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """How one label text resolved to a name and, when possible, to a strain in the reference."""
+
+    label_text: str
+    match: MatchLevel
+    name: str | None = None  # "Genus species" or "Genus species subsp. x"
+    genus: str | None = None
+    species: str | None = None
+    subspecies: str | None = None
+    strain: str | None = None  # canonical designation
+    strain_id: str | None = None
+    via: tuple[str, ...] = ()  # e.g. ("old-name", "deposit", "corrected-spelling")
+    corrected: bool = False
+    suggestions: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    designation_text: str | None = None  # designation as seen on the label, even if unknown
+    amount_text: str | None = None  # an amount written into the same cell
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "label_text": self.label_text,
+            "match": self.match,
+            "corrected": self.corrected,
+            "via": list(self.via),
+            "resolved": {
+                "name": self.name,
+                "genus": self.genus,
+                "species": self.species,
+                "subspecies": self.subspecies,
+                "strain": self.strain,
+                "strain_id": self.strain_id,
+            },
+            "designation_text": self.designation_text,
+            "amount_text": self.amount_text,
+            "suggestions": list(self.suggestions),
+            "notes": list(self.notes),
+        }
+
+
+@dataclass(frozen=True)
+class DoseCheck:
+    status: DoseStatus
+    product_daily_cfu: float | None = None
+    studied_daily_cfu: float | None = None
+    note: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        if self.product_daily_cfu and self.studied_daily_cfu:
+            return self.product_daily_cfu / self.studied_daily_cfu
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "status": self.status,
+            "product_daily_cfu": self.product_daily_cfu,
+            "studied_daily_cfu": self.studied_daily_cfu,
+            "ratio": self.ratio,
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True)
+class OutcomeEvidence:
+    """The body of evidence for one strain (or studied blend) and one outcome."""
+
+    outcome: str
+    basis: Basis
+    study_ids: tuple[str, ...]
+    grade: Grade | None = None  # None unless basis is strain or formulation
+    direction: Direction | None = None
+    reasons: tuple[str, ...] = ()
+    dose: DoseCheck | None = None
+    blend: str | None = None  # the studied formulation's name, for formulation/component
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "outcome": self.outcome,
+            "grade": self.grade,
+            "direction": self.direction,
+            "basis": self.basis,
+            "blend": self.blend,
+            "study_ids": list(self.study_ids),
+            "reasons": list(self.reasons),
+            "dose": self.dose.to_dict() if self.dose else None,
+        }
+
+
+@dataclass(frozen=True)
+class StrainReport:
+    line: LabelLine
+    resolution: Resolution
+    evidence: tuple[OutcomeEvidence, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    @property
+    def has_strain_evidence(self) -> bool:
+        return any(e.basis in ("strain", "formulation") for e in self.evidence)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = self.resolution.to_dict()
+        d["row"] = self.line.row
+        d["cfu_per_serving"] = _amount_dict(self.line.cfu_per_serving)
+        d["evidence"] = [e.to_dict() for e in self.evidence]
+        d["notes"] = list(self.resolution.notes) + list(self.notes)
+        return d
+
+
+@dataclass(frozen=True)
+class ClaimCheck:
+    claim: str  # as written on the label
+    outcomes: tuple[str, ...]  # outcome ids the claim maps to ((): not understood)
+    supported_by: tuple[tuple[str, str, Grade | None, Direction | None], ...] = ()
+    # ^ (strain or blend label, outcome, grade, direction) for each graded body of evidence
+    note: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "claim": self.claim,
+            "outcomes": list(self.outcomes),
+            "evidence": [
+                {"strain": s, "outcome": o, "grade": g, "direction": d}
+                for s, o, g, d in self.supported_by
+            ],
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True)
+class OutcomeSummary:
+    outcome: str
+    grade: Grade | None
+    direction: Direction | None
+    basis: Basis
+    strains: tuple[str, ...]  # label texts (or blend name) that carry this best grade
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "outcome": self.outcome,
+            "grade": self.grade,
+            "direction": self.direction,
+            "basis": self.basis,
+            "strains": list(self.strains),
+        }
+
+
+@dataclass(frozen=True)
+class ProductReport:
+    product: str
+    brand: str
+    strains: tuple[StrainReport, ...]
+    daily_cfu: float | None = None
+    outcomes: tuple[OutcomeSummary, ...] = ()
+    claims: tuple[ClaimCheck, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    @property
+    def strains_with_evidence(self) -> int:
+        return sum(1 for s in self.strains if s.has_strain_evidence)
+
+    @property
+    def claims_without_evidence(self) -> tuple[str, ...]:
+        return tuple(c.claim for c in self.claims if not c.supported_by)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "product": self.product,
+            "brand": self.brand,
+            "daily_cfu": self.daily_cfu,
+            "strains_listed": len(self.strains),
+            "strains_with_evidence": self.strains_with_evidence,
+            "strains": [s.to_dict() for s in self.strains],
+            "outcomes": [o.to_dict() for o in self.outcomes],
+            "claims": [c.to_dict() for c in self.claims],
+            "claims_without_evidence": list(self.claims_without_evidence),
+            "notes": list(self.notes),
+        }
+
+
+@dataclass(frozen=True)
+class ReferenceInfo:
+    version: str
+    date: str
+    sha256: str
+    path: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"version": self.version, "date": self.date, "sha256": self.sha256}
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything one check produced; every output format is made from this."""
+
+    source: str
+    products: tuple[ProductReport, ...]
+    reference: ReferenceInfo
+    issues: tuple[InputIssue, ...] = ()
+    sheet: str | None = None
+    created: str = ""  # ISO date-time, set by the caller so tests can pin it
+    context: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
+    # ^ (outcome, study_ids) of pooled meta-analyses shown as context for outcomes in this report
+    notices: tuple[str, ...] = ()  # how the input was read (sheet chosen, encoding used)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(i.severity == "error" for i in self.issues)
+
+    def to_dict(self) -> dict[str, Any]:
+        from strainscore import __version__
+        from strainscore.formats.json_format import SCHEMA_VERSION
+
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "strainscore_version": __version__,
+            "source": self.source,
+            "sheet": self.sheet,
+            "created": self.created,
+            "reference": self.reference.to_dict(),
+            "products": [p.to_dict() for p in self.products],
+            "context": [{"outcome": o, "study_ids": list(s)} for o, s in self.context],
+            "notices": list(self.notices),
+            "issues": [i.to_dict() for i in self.issues],
+        }
+
+
+def _amount_dict(a: Amount | None) -> dict[str, Any] | None:
+    if a is None:
+        return None
+    return {"text": a.text, "value": a.value, "unit": a.unit, "at_manufacture": a.at_manufacture}

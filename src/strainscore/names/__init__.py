@@ -1,0 +1,33 @@
+"""Reading strain names as labels write them, and resolving them against the reference."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from strainscore.models import Resolution
+from strainscore.names.resolver import Resolver
+from strainscore.names.split import split_strains
+from strainscore.reference import Reference, load_reference
+
+__all__ = ["Resolver", "resolve", "resolve_many", "split_strains"]
+
+_RESOLVERS: dict[int, Resolver] = {}
+
+
+def _resolver(reference: Reference | None) -> Resolver:
+    ref = reference if reference is not None else load_reference()
+    r = _RESOLVERS.get(id(ref))
+    if r is None or r.reference is not ref:
+        r = _RESOLVERS[id(ref)] = Resolver(ref)
+    return r
+
+
+def resolve(text: str, reference: Reference | None = None) -> Resolution:
+    """How `text` (one strain as a label writes it) resolves against the reference."""
+    return _resolver(reference).resolve(text)
+
+
+def resolve_many(texts: Iterable[str], reference: Reference | None = None) -> dict[str, Resolution]:
+    """Resolve each distinct text once; returns text -> Resolution."""
+    r = _resolver(reference)
+    return {t: r.resolve(t) for t in dict.fromkeys(texts)}

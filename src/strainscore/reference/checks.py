@@ -1,0 +1,235 @@
+"""The reviewer's guard: every rule a reference folder must pass, reported all at once.
+
+Column rules live in the pandera schemas; the rules that span rows or tables live here. Both give
+``RefProblem`` values (file, CSV line with the header as line 1, column, message).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import pandera.errors as pa_errors
+import pandera.pandas as pa
+
+from strainscore.reference.model import species_name
+from strainscore.reference.schemas import CLINICAL_DESIGNS, TABLES
+
+
+@dataclass(frozen=True, order=True)
+class RefProblem:
+    file: str
+    line: int  # 1 = header line; 0 = the file as a whole
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        col = f" {self.column}:" if self.column else ""
+        return f"{where}:{col} {self.message}"
+
+
+def read_table(path: Path) -> pd.DataFrame:
+    """Read a reference CSV as text: nothing is guessed ("NA" stays "NA", "007" stays "007")."""
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+
+
+def check_tables(tables: dict[str, pd.DataFrame]) -> list[RefProblem]:
+    """Column rules (pandera) then cross-table rules; returns every problem, sorted."""
+    problems: list[RefProblem] = []
+    for fname, schema in TABLES.items():
+        if fname not in tables:
+            problems.append(RefProblem(fname, 0, "", "file is missing"))
+            continue
+        problems.extend(_schema_problems(fname, schema, tables[fname]))
+    if all(f in tables for f in TABLES):
+        problems.extend(_cross_table_problems(tables))
+    return sorted(set(problems))
+
+
+def _schema_problems(fname: str, schema: pa.DataFrameSchema, df: pd.DataFrame) -> list[RefProblem]:
+    try:
+        schema.validate(df, lazy=True)
+    except pa_errors.SchemaErrors as exc:
+        return list(_from_failure_cases(fname, exc.failure_cases))
+    return []
+
+
+def _from_failure_cases(fname: str, fc: pd.DataFrame) -> Iterable[RefProblem]:
+    for rec in fc.to_dict("records"):
+        column = str(rec.get("column") or "")
+        check = str(rec.get("check") or "")
+        idx = rec.get("index")
+        value = rec.get("failure_case")
+        if rec.get("schema_context") == "DataFrameSchema" or idx is None or pd.isna(idx):
+            if check == "column_in_dataframe":
+                yield RefProblem(fname, 1, str(value), "required column is missing")
+            elif check == "column_in_schema":
+                yield RefProblem(
+                    fname, 1, str(value), "unknown column (not in the data dictionary)"
+                )
+            else:
+                yield RefProblem(fname, 1, column, f"{check}: {value}")
+            continue
+        if check == "field_uniqueness":
+            check = "must be unique"
+        elif check.startswith("str_matches"):
+            check = "does not have the expected form " + check[len("str_matches") :]
+        yield RefProblem(fname, int(idx) + 2, column, f"{check} (found {value!r})")
+
+
+def _lines(df: pd.DataFrame) -> Iterable[tuple[int, dict[str, str]]]:
+    for i, rec in enumerate(df.to_dict("records")):
+        yield i + 2, {str(k): str(v) for k, v in rec.items()}
+
+
+def normalise_name(text: str) -> str:
+    """The key two names collide on: case, accents, punctuation and spacing ignored."""
+    t = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "", t)
+
+
+def _cross_table_problems(t: dict[str, pd.DataFrame]) -> list[RefProblem]:
+    out: list[RefProblem] = []
+    species_names = set(t["species.csv"]["current_name"])
+    strain_ids = set(t["strains.csv"]["strain_id"])
+    study_ids = set(t["studies.csv"]["study_id"])
+    outcomes = set(t["outcomes.csv"]["outcome"])
+
+    for line, r in _lines(t["species.csv"]):
+        expected = species_name(r["genus"], r["species"], r["subspecies"])
+        if r["current_name"] != expected:
+            out.append(RefProblem("species.csv", line, "current_name", f"should read {expected!r}"))
+
+    designation_keys: dict[tuple[str, str], str] = {}
+    for line, r in _lines(t["strains.csv"]):
+        name = species_name(r["genus"], r["species"], r["subspecies"])
+        if name not in species_names:
+            out.append(
+                RefProblem("strains.csv", line, "species", f"{name!r} is not in species.csv")
+            )
+        dkey = (f"{r['genus']} {r['species']}", normalise_name(r["designation"]))
+        if dkey in designation_keys:
+            out.append(
+                RefProblem(
+                    "strains.csv",
+                    line,
+                    "designation",
+                    f"same species and designation as {designation_keys[dkey]!r}",
+                )
+            )
+        designation_keys.setdefault(dkey, r["strain_id"])
+
+    # A name must lead to one place: one strain, or one species.
+    targets: dict[str, tuple[str, int]] = {}
+    for line, r in _lines(t["names.csv"]):
+        sid, cur = r["strain_id"], r["current_name"]
+        if bool(sid) == bool(cur):
+            out.append(
+                RefProblem(
+                    "names.csv", line, "strain_id", "give exactly one of strain_id or current_name"
+                )
+            )
+        if sid and sid not in strain_ids:
+            out.append(RefProblem("names.csv", line, "strain_id", f"unknown strain_id {sid!r}"))
+        if cur and cur not in species_names:
+            out.append(
+                RefProblem("names.csv", line, "current_name", f"{cur!r} is not in species.csv")
+            )
+        target = sid or cur
+        key = normalise_name(r["name"])
+        if key in targets and targets[key][0] != target:
+            out.append(
+                RefProblem(
+                    "names.csv",
+                    line,
+                    "name",
+                    f"{r['name']!r} already points at {targets[key][0]!r} (line {targets[key][1]})",
+                )
+            )
+        targets.setdefault(key, (target, line))
+
+    seen_doi: dict[str, int] = {}
+    seen_pmid: dict[str, int] = {}
+    for line, r in _lines(t["studies.csv"]):
+        if not r["doi"] and not r["pmid"]:
+            out.append(RefProblem("studies.csv", line, "doi", "a study needs a DOI or a PMID"))
+        for col, seen in (("doi", seen_doi), ("pmid", seen_pmid)):
+            val = r[col].lower()
+            if val and val in seen:
+                out.append(
+                    RefProblem(
+                        "studies.csv",
+                        line,
+                        col,
+                        f"same {col} as line {seen[val]} (duplicate study)",
+                    )
+                )
+            if val:
+                seen.setdefault(val, line)
+        if r["design"] in CLINICAL_DESIGNS and not r["age_group"]:
+            out.append(RefProblem("studies.csv", line, "age_group", "human studies need age_group"))
+
+    arms: dict[tuple[str, str], int] = {}
+    pairs: set[tuple[str, str, str]] = set()
+    for line, r in _lines(t["interventions.csv"]):
+        if r["study_id"] not in study_ids:
+            out.append(
+                RefProblem(
+                    "interventions.csv", line, "study_id", f"unknown study {r['study_id']!r}"
+                )
+            )
+        if r["strain_id"] not in strain_ids:
+            out.append(
+                RefProblem(
+                    "interventions.csv", line, "strain_id", f"unknown strain_id {r['strain_id']!r}"
+                )
+            )
+        key3 = (r["study_id"], r["arm"], r["strain_id"])
+        if key3 in pairs:
+            out.append(RefProblem("interventions.csv", line, "strain_id", "listed twice in arm"))
+        pairs.add(key3)
+        arms[(r["study_id"], r["arm"])] = arms.get((r["study_id"], r["arm"]), 0) + 1
+
+    blend_names: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for _, r in _lines(t["interventions.csv"]):
+        blend_names[(r["study_id"], r["arm"])].add(r["blend_name"])
+    for line, r in _lines(t["interventions.csv"]):
+        names = blend_names[(r["study_id"], r["arm"])]
+        if len(names) > 1:
+            out.append(RefProblem("interventions.csv", line, "blend_name", "differs within arm"))
+        if arms[(r["study_id"], r["arm"])] > 1 and not r["blend_name"]:
+            out.append(
+                RefProblem("interventions.csv", line, "blend_name", "a multi-strain arm needs one")
+            )
+
+    studies_with_arms = {k[0] for k in arms}
+    with_findings: set[str] = set()
+    finding_keys: set[tuple[str, str, str]] = set()
+    for line, r in _lines(t["findings.csv"]):
+        sid = r["study_id"]
+        with_findings.add(sid)
+        if sid not in study_ids:
+            out.append(RefProblem("findings.csv", line, "study_id", f"unknown study {sid!r}"))
+        if r["outcome"] not in outcomes:
+            out.append(
+                RefProblem("findings.csv", line, "outcome", f"{r['outcome']!r} not in outcomes.csv")
+            )
+        if sid in studies_with_arms and (sid, r["arm"]) not in arms:
+            out.append(
+                RefProblem("findings.csv", line, "arm", f"study {sid} has no arm {r['arm']}")
+            )
+        fkey = (sid, r["arm"], r["outcome"])
+        if fkey in finding_keys:
+            out.append(RefProblem("findings.csv", line, "outcome", "outcome given twice for arm"))
+        finding_keys.add(fkey)
+
+    for line, r in _lines(t["studies.csv"]):
+        if r["study_id"] not in with_findings:
+            out.append(RefProblem("studies.csv", line, "study_id", "study has no findings"))
+    return out

@@ -1,0 +1,166 @@
+"""The reference in memory: typed rows and the indexes the resolver and the grader use."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from strainscore.models import ReferenceInfo
+from strainscore.reference.schemas import MECHANISTIC_DESIGNS, POOLED_DESIGNS
+
+
+@dataclass(frozen=True)
+class Strain:
+    strain_id: str
+    genus: str
+    species: str
+    subspecies: str
+    designation: str
+    notes: str = ""
+
+    @property
+    def species_name(self) -> str:
+        return species_name(self.genus, self.species, self.subspecies)
+
+    @property
+    def display(self) -> str:
+        return f"{self.species_name} {self.designation}"
+
+
+@dataclass(frozen=True)
+class Species:
+    current_name: str
+    genus: str
+    species: str
+    subspecies: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class NameEntry:
+    name: str
+    kind: str
+    strain_id: str
+    current_name: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Study:
+    study_id: str
+    first_author: str
+    year: int
+    title: str
+    journal: str
+    doi: str
+    pmid: str
+    design: str
+    population: str
+    age_group: str
+    n: int | None
+    duration_weeks: float | None
+    daily_dose_cfu: float | None
+    source_url: str
+    checked_on: str
+    notes: str = ""
+
+    @property
+    def mechanistic(self) -> bool:
+        return self.design in MECHANISTIC_DESIGNS
+
+    @property
+    def pooled(self) -> bool:
+        return self.design in POOLED_DESIGNS
+
+    @property
+    def short(self) -> str:
+        return f"{self.first_author} {self.year}"
+
+
+@dataclass(frozen=True)
+class Intervention:
+    """One arm of one study: the strain set given together (a blend is one intervention)."""
+
+    study_id: str
+    arm: str
+    strain_ids: frozenset[str]
+    blend_name: str
+    doses: tuple[tuple[str, float], ...] = ()  # per-strain daily CFU when the paper gives it
+
+    @property
+    def is_blend(self) -> bool:
+        return len(self.strain_ids) > 1
+
+
+@dataclass(frozen=True)
+class Finding:
+    study_id: str
+    arm: str
+    outcome: str
+    effect: str
+    instrument: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    outcome: str
+    label: str
+    category: str
+    phrases: tuple[str, ...]
+    description: str
+
+
+@dataclass
+class Reference:
+    info: ReferenceInfo
+    strains: dict[str, Strain]
+    species: dict[str, Species]  # by current name
+    names: tuple[NameEntry, ...]
+    studies: dict[str, Study]
+    interventions: dict[tuple[str, str], Intervention]
+    findings: tuple[Finding, ...]
+    outcomes: dict[str, Outcome]
+    arms_by_strain: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    findings_by_arm: dict[tuple[str, str], tuple[Finding, ...]] = field(default_factory=dict)
+    context_findings: tuple[Finding, ...] = ()  # studies with no intervention rows
+    blend_names: dict[frozenset[str], str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        by_strain: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        names: dict[frozenset[str], Counter[str]] = defaultdict(Counter)
+        for key, arm in self.interventions.items():
+            for sid in arm.strain_ids:
+                by_strain[sid].append(key)
+            if arm.is_blend and arm.blend_name:
+                names[arm.strain_ids][arm.blend_name] += 1
+        # One name per studied strain set, the one most studies use, so a blend's studies
+        # are graded together whatever each paper called the product.
+        self.blend_names = {
+            k: sorted(c.items(), key=lambda x: (-x[1], x[0]))[0][0] for k, c in names.items()
+        }
+        self.arms_by_strain = {k: tuple(sorted(v)) for k, v in by_strain.items()}
+        by_arm: dict[tuple[str, str], list[Finding]] = defaultdict(list)
+        context: list[Finding] = []
+        studies_with_arms = {k[0] for k in self.interventions}
+        for f in self.findings:
+            if f.study_id in studies_with_arms:
+                by_arm[(f.study_id, f.arm)].append(f)
+            else:
+                context.append(f)
+        self.findings_by_arm = {k: tuple(v) for k, v in by_arm.items()}
+        self.context_findings = tuple(context)
+
+    def strains_of_species(self, name: str) -> tuple[Strain, ...]:
+        """Strains in the reference whose current species name is `name` (subspecies ignored)."""
+        genus_species = " ".join(name.split()[:2])
+        return tuple(s for s in self.strains.values() if f"{s.genus} {s.species}" == genus_species)
+
+
+def species_name(genus: str, species: str, subspecies: str = "") -> str:
+    base = f"{genus} {species}"
+    if not subspecies:
+        return base
+    # Yeasts take "var." (S. cerevisiae var. boulardii); bacteria take "subsp.".
+    rank = "var." if genus == "Saccharomyces" else "subsp."
+    return f"{base} {rank} {subspecies}"
