@@ -88,7 +88,7 @@ def _body(
     ids = tuple(sorted({s.study_id for s, _, _ in items}))
     blend_or_none = blend or None
     if basis in ("strain", "formulation"):
-        graded = grade_body([(s, e) for s, e, _ in items], population=population)
+        graded = grade_body(per_study(items), population=population)
         return OutcomeEvidence(
             outcome,
             basis,
@@ -117,6 +117,19 @@ def _body(
             + f" ({tally})",
         )
     return OutcomeEvidence(outcome, basis, ids, None, None, reasons, None, blend_or_none)
+
+
+def per_study(items: list[Item]) -> list[tuple[Study, str]]:
+    """One (study, effect) per study: several arms of one trial (e.g. two doses) are one study;
+    arms that agree keep their effect, arms that differ make the study 'mixed'."""
+    effects: dict[str, set[str]] = defaultdict(set)
+    studies: dict[str, Study] = {}
+    for study, effect, _ in items:
+        effects[study.study_id].add(effect)
+        studies[study.study_id] = study
+    return [
+        (studies[sid], next(iter(e)) if len(e) == 1 else "mixed") for sid, e in effects.items()
+    ]
 
 
 def _dose(

@@ -77,3 +77,34 @@ def test_claims_map_through_phrases(small_ref: Reference) -> None:
     assert claims["colic"].supported_by == ()
     assert "no evidence recorded" in claims["colic"].note
     assert claims["x"].outcomes == ()
+
+
+def test_arms_of_one_trial_count_as_one_study(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from refkit import base_tables, write_reference
+    from strainscore.reference import load_reference
+
+    t = base_tables()
+    t["interventions.csv"].append(
+        {
+            "study_id": "alpha2020",
+            "arm": "B",
+            "strain_id": "texemplaris-t1",
+            "blend_name": "",
+            "daily_dose_cfu": "",
+        }
+    )
+    t["findings.csv"].append(
+        {
+            "study_id": "alpha2020",
+            "arm": "B",
+            "outcome": "mood",
+            "effect": "no-effect",
+            "instrument": "",
+            "note": "higher dose arm",
+        }
+    )
+    ref = load_reference(write_reference(tmp_path / "ref", t))
+    e = _evidence(check_text("Testibacillus exemplaris T1", reference=ref))[("mood", "strain")]
+    assert e.study_ids == ("alpha2020",)
+    assert (e.grade, e.direction) == ("low", "conflicting")  # one study, arms disagree: mixed
+    assert any("single study" in r for r in e.reasons)
