@@ -1,0 +1,203 @@
+"""A report as flat rows, for the CSV and XLSX formats (which neutralise every text they write)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from strainscore.formats._studies import Sources
+from strainscore.formats._view import DIRECTION_WORDS, issues_of
+from strainscore.formats.words import BASIS_WORDS, MATCH_WORDS, via_text
+from strainscore.models import GRADE_ORDER, OutcomeEvidence, ProductReport, Report, StrainReport
+
+Value = str | int | float | None
+BASIS_RANK = ("strain", "formulation", "component", "mechanistic", "species")
+
+
+def number(value: float | None) -> str:
+    """A count as plain digits for CSV ('1500000000'), empty when unknown."""
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else repr(value)
+
+
+def rank(e: OutcomeEvidence) -> tuple[int, int]:
+    grade = GRADE_ORDER.index(e.grade) if e.grade in GRADE_ORDER else len(GRADE_ORDER)
+    basis = BASIS_RANK.index(e.basis) if e.basis in BASIS_RANK else len(BASIS_RANK)
+    return (basis, grade)
+
+
+def best_per_outcome(s: StrainReport) -> dict[str, OutcomeEvidence]:
+    best: dict[str, OutcomeEvidence] = {}
+    for e in s.evidence:
+        if e.outcome not in best or rank(e) < rank(best[e.outcome]):
+            best[e.outcome] = e
+    return best
+
+
+def evidence_words(e: OutcomeEvidence) -> str:
+    """'moderate, supports a benefit' or 'not graded: other strains of the species'."""
+    if e.grade:
+        return f"{e.grade}, {DIRECTION_WORDS.get(e.direction or '', e.direction or '')}"
+    return f"not graded: {BASIS_WORDS[e.basis]}"
+
+
+def resolved_name(s: StrainReport) -> str:
+    return s.resolution.name or ""
+
+
+def line_dose(s: StrainReport, src: Sources) -> tuple[str, str]:
+    """(status, notes) over the line's graded evidence: below if any is below, else meets if
+    any meets, else unknown; the notes say it outcome by outcome."""
+    checks = [e.dose for e in s.evidence if e.grade and e.dose is not None]
+    if not checks:
+        return ("", "")
+    statuses = {d.status for d in checks}
+    if "below" in statuses:
+        status = "below"
+    elif "meets" in statuses:
+        status = "meets"
+    else:
+        status = "unknown"
+    notes = "; ".join(
+        dict.fromkeys(
+            f"{src.outcome(e.outcome)}: {e.dose.status}, {e.dose.note}"
+            for e in s.evidence
+            if e.grade and e.dose is not None
+        )
+    )
+    return (status, notes)
+
+
+def report_outcomes(report: Report) -> list[str]:
+    """Every outcome any line has evidence for, in a stable order (first seen)."""
+    seen: dict[str, None] = {}
+    for p in report.products:
+        for o in p.outcomes:
+            seen.setdefault(o.outcome, None)
+    return list(seen)
+
+
+def extra_headers(report: Report) -> list[str]:
+    seen: dict[str, None] = {}
+    for p in report.products:
+        for s in p.strains:
+            for key, _ in s.line.extra:
+                seen.setdefault(key, None)
+    return list(seen)
+
+
+@dataclass(frozen=True)
+class Table:
+    headers: Sequence[str]
+    rows: Sequence[Sequence[Value]]
+
+
+def label_table(report: Report, src: Sources) -> Table:
+    """The user's rows, one per label line, with the resolution and evidence beside them."""
+    outcomes = report_outcomes(report)
+    extras = extra_headers(report)
+    headers = [
+        "sheet row", "product", "brand", "strain cell as written", "cfu_per_serving",
+        "servings_per_day", "claims", *extras,
+        "strain (this line)", "match", "resolved name", "designation", "read via",
+        "strain-level evidence", *(f"evidence: {src.outcome(o)}" for o in outcomes),
+        "dose check", "dose notes", "study ids", "notes",
+    ]  # fmt: skip
+    rows: list[list[Value]] = []
+    for p in report.products:
+        for s in p.strains:
+            ln, r = s.line, s.resolution
+            extra = dict(ln.extra)
+            best = best_per_outcome(s)
+            status, dose_notes = line_dose(s, src)
+            ids = dict.fromkeys(i for e in s.evidence for i in e.study_ids)
+            rows.append([
+                ln.row, ln.product, ln.brand, ln.cell_text or ln.strain_text,
+                ln.cfu_per_serving.text if ln.cfu_per_serving else "",
+                ln.servings_per_day, ", ".join(ln.claims), *(extra.get(k, "") for k in extras),
+                ln.strain_text, MATCH_WORDS[r.match], resolved_name(s), r.strain or "",
+                via_text(r), "yes" if s.has_strain_evidence else "no",
+                *(evidence_words(best[o]) if o in best else "" for o in outcomes),
+                status, dose_notes, ", ".join(ids), "; ".join((*r.notes, *s.notes)),
+            ])  # fmt: skip
+    return Table(headers, rows)
+
+
+def summary_table(report: Report, src: Sources) -> Table:
+    """One row per product."""
+    headers = [
+        "product", "brand", "strains listed", "strains with strain-level evidence", "daily CFU",
+        "graded evidence", "not graded evidence", "dose below the studied dose for",
+        "claims", "claims without graded evidence", "input problems on its rows", "notes",
+    ]  # fmt: skip
+    rows: list[list[Value]] = []
+    for p in report.products:
+        rows.append([
+            p.product, p.brand, len(p.strains), p.strains_with_evidence, p.daily_cfu,
+            "; ".join(_outcome_words(p, src, graded=True)),
+            "; ".join(_outcome_words(p, src, graded=False)),
+            ", ".join(_below(p, src)), ", ".join(c.claim for c in p.claims),
+            ", ".join(p.claims_without_evidence), len(issues_of(report, p)), "; ".join(p.notes),
+        ])  # fmt: skip
+    return Table(headers, rows)
+
+
+def _outcome_words(p: ProductReport, src: Sources, *, graded: bool) -> Iterator[str]:
+    for o in p.outcomes:
+        if bool(o.grade) != graded:
+            continue
+        if o.grade:
+            yield f"{src.outcome(o.outcome)}: {o.grade}, {DIRECTION_WORDS.get(o.direction or '')}"
+        else:
+            yield f"{src.outcome(o.outcome)}: {BASIS_WORDS[o.basis]}"
+
+
+def _below(p: ProductReport, src: Sources) -> list[str]:
+    out: dict[str, None] = {}
+    for s in p.strains:
+        for e in s.evidence:
+            if e.grade and e.dose is not None and e.dose.status == "below":
+                out.setdefault(src.outcome(e.outcome), None)
+    return list(out)
+
+
+def issue_table(report: Report) -> Table:
+    headers = ["severity", "code", "file", "sheet", "row", "column", "header", "value", "message"]
+    rows: list[list[Value]] = [
+        [i.severity, i.code, i.file, i.sheet, i.row, i.column, i.header, i.value, i.message]
+        for i in report.issues
+    ]
+    return Table(headers, rows)
+
+
+def evidence_table(report: Report, src: Sources) -> Table:
+    """One row per label line and body of evidence (a line with none gets one row)."""
+    headers = [
+        "source", "sheet", "row", "product", "brand", "strain_as_written", "cfu_per_serving",
+        "match", "resolved_name", "designation", "strain_id", "via", "corrected", "outcome",
+        "outcome_label", "grade", "direction", "basis", "blend", "dose_status",
+        "product_daily_cfu", "studied_daily_cfu", "dose_note", "study_ids", "reasons", "notes",
+    ]  # fmt: skip
+    rows: list[list[Value]] = []
+    for p in report.products:
+        for s in p.strains:
+            ln, r = s.line, s.resolution
+            head: list[Value] = [
+                report.source, ln.sheet or "", ln.row, p.product, p.brand, ln.strain_text,
+                ln.cfu_per_serving.text if ln.cfu_per_serving else "", r.match, r.name or "",
+                r.strain or "", r.strain_id or "", ",".join(r.via), "yes" if r.corrected else "no",
+            ]  # fmt: skip
+            notes = "; ".join((*r.notes, *s.notes))
+            if not s.evidence:
+                rows.append([*head, *([""] * 12), notes])
+            for e in s.evidence:
+                d = e.dose
+                rows.append([
+                    *head, e.outcome, src.outcome(e.outcome), e.grade or "", e.direction or "",
+                    e.basis, e.blend or "", d.status if d else "",
+                    number(d.product_daily_cfu) if d else "",
+                    number(d.studied_daily_cfu) if d else "", d.note if d else "",
+                    ",".join(e.study_ids), "; ".join(e.reasons), notes,
+                ])  # fmt: skip
+    return Table(headers, rows)

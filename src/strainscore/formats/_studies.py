@@ -1,0 +1,120 @@
+"""Study details (title, journal, DOI, PMID, design, n) and outcome names for a report.
+
+A ``Report`` carries study ids only. The reference it was made with is loaded again (cached per
+process by ``load_reference``) and used only when its sha256 is the one the report names, so a
+citation never comes from a different version of the tables. Without it, reports show the ids.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from strainscore.formats._safe import doi_url, pubmed_url
+from strainscore.models import Report
+
+DESIGN_WORDS = {
+    "meta-analysis": "meta-analysis",
+    "systematic-review": "systematic review",
+    "rct": "randomised controlled trial",
+    "crossover-rct": "randomised crossover trial",
+    "open-label": "open-label trial",
+    "observational": "observational study",
+    "animal": "animal study",
+    "in-vitro": "lab study",
+}
+
+DESIGN_SHORT = {
+    "meta-analysis": "meta-analysis",
+    "systematic-review": "review",
+    "rct": "RCT",
+    "crossover-rct": "crossover RCT",
+    "open-label": "open-label",
+    "observational": "observational",
+    "animal": "animal",
+    "in-vitro": "lab",
+}
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One study as a report cites it. Links are built from checked identifiers only."""
+
+    study_id: str
+    short: str  # "Slykerman 2017", or the id when the study is not known
+    title: str = ""
+    journal: str = ""
+    design: str = ""  # plain words
+    design_short: str = ""  # "RCT", "animal"
+    n: int | None = None
+    population: str = ""
+    doi: str = ""
+    pmid: str = ""
+    doi_url: str | None = None
+    pubmed_url: str | None = None
+
+    @property
+    def design_n(self) -> str:
+        """'randomised controlled trial, n=423'."""
+        return _with_n(self.design, self.n)
+
+    @property
+    def short_design_n(self) -> str:
+        """'RCT, n=423'."""
+        return _with_n(self.design_short, self.n)
+
+
+def _with_n(design: str, n: int | None) -> str:
+    parts = [design] if design else []
+    if n is not None:
+        parts.append(f"n={n:,}")
+    return ", ".join(parts)
+
+
+@dataclass
+class Sources:
+    """What a report cites, looked up in the reference it was made with."""
+
+    citations: dict[str, Citation] = field(default_factory=dict)
+    outcome_labels: dict[str, str] = field(default_factory=dict)
+    found: bool = False  # False: the reference could not be loaded; ids are shown instead
+
+    def cite(self, study_id: str) -> Citation:
+        return self.citations.get(study_id) or Citation(study_id, study_id)
+
+    def outcome(self, outcome: str) -> str:
+        return self.outcome_labels.get(outcome) or outcome.replace("-", " ").capitalize()
+
+
+def sources_for(report: Report) -> Sources:
+    """Citations and outcome names from the reference `report` was made with (if still there)."""
+    from strainscore.errors import ReferenceDataError
+    from strainscore.reference import load_reference
+
+    path = report.reference.path
+    if not path or not Path(path).is_dir():
+        return Sources()
+    try:
+        ref = load_reference(path)
+    except (ReferenceDataError, OSError):
+        return Sources()
+    if ref.info.sha256 != report.reference.sha256:
+        return Sources()
+    citations = {}
+    for sid, s in ref.studies.items():
+        citations[sid] = Citation(
+            study_id=sid,
+            short=s.short,
+            title=s.title,
+            journal=s.journal,
+            design=DESIGN_WORDS.get(s.design, s.design),
+            design_short=DESIGN_SHORT.get(s.design, s.design),
+            n=s.n,
+            population=s.population,
+            doi=s.doi,
+            pmid=s.pmid,
+            doi_url=doi_url(s.doi),
+            pubmed_url=pubmed_url(s.pmid),
+        )
+    labels = {o.outcome: o.label for o in ref.outcomes.values()}
+    return Sources(citations, labels, True)

@@ -1,0 +1,217 @@
+"""What the HTML templates show, worked out in Python so the templates only lay it out.
+
+Nothing here builds markup: every string stays plain text and is escaped by jinja2.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from strainscore.formats._chart import Chart, build_chart
+from strainscore.formats._studies import Citation, Sources
+from strainscore.formats.words import BASIS_WORDS, cfu_text
+from strainscore.models import (
+    GRADE_ORDER,
+    DoseCheck,
+    InputIssue,
+    OutcomeSummary,
+    ProductReport,
+    Report,
+)
+
+DIRECTION_WORDS = {
+    "supports": "supports a benefit",
+    "no-effect": "no effect found",
+    "conflicting": "studies disagree",
+    "harm-signal": "possible harm",
+}
+DOSE_WORDS = {
+    "meets": "reaches the studied dose",
+    "below": "below the studied dose",
+    "unknown": "cannot be compared",
+}
+HEADLINE_DOSE = {
+    "meets": "The daily count reaches the studied dose for",
+    "below": "The daily count is below the studied dose for",
+    "unknown": "The dose cannot be compared with the studies for",
+}
+GRADED = ("strain", "formulation")
+SLUG_MAX = 48
+
+
+@dataclass(frozen=True)
+class OutcomeRow:
+    """One line of a product's 'best evidence per outcome' table."""
+
+    label: str
+    summary: OutcomeSummary
+    doses: tuple[DoseCheck, ...]  # the dose checks behind the best grade, distinct
+
+    @property
+    def dose_status(self) -> str:
+        statuses = {d.status for d in self.doses}
+        for status in ("below", "meets"):
+            if status in statuses:
+                return status
+        return "unknown"
+
+
+@dataclass(frozen=True)
+class ProductView:
+    product: ProductReport
+    number: int  # 1-based position in the report
+    anchor: str  # id inside a page with many products
+    file_name: str  # the product's page in a folder of reports
+    rows: tuple[OutcomeRow, ...]
+    chart: Chart | None
+    headline: tuple[str, ...]  # the summary in sentences
+    issues: tuple[InputIssue, ...]  # problems found on this product's rows
+    unplaced: int  # problems in the file on no product's rows (e.g. a row that could not be read)
+    cited: tuple[Citation, ...]  # every study the page cites, by author and year
+    context: tuple[tuple[str, tuple[Citation, ...]], ...]
+
+    @property
+    def graded(self) -> tuple[OutcomeRow, ...]:
+        return tuple(r for r in self.rows if r.summary.grade)
+
+    @property
+    def best_grade(self) -> int:
+        """Sort key: 0 for high ... 4 for no graded evidence."""
+        grades = [r.summary.grade for r in self.graded]
+        return min((GRADE_ORDER.index(g) for g in grades if g), default=len(GRADE_ORDER))
+
+
+def slug(text: str, limit: int = SLUG_MAX) -> str:
+    """Lower-case ASCII letters, digits and hyphens only; 'product' if nothing is left."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    s = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return s[:limit].strip("-") or "product"
+
+
+def product_views(report: Report, src: Sources) -> tuple[ProductView, ...]:
+    width = max(3, len(str(len(report.products))))
+    unplaced = len(unplaced_issues(report))
+    return tuple(
+        _view(report, p, i, width, src, unplaced) for i, p in enumerate(report.products, start=1)
+    )
+
+
+def _view(
+    report: Report, p: ProductReport, number: int, width: int, src: Sources, unplaced: int
+) -> ProductView:
+    name = slug(f"{p.product} {p.brand}")
+    rows = tuple(_row(p, o, src) for o in p.outcomes)
+    study_ids = {sid for s in p.strains for e in s.evidence for sid in e.study_ids}
+    outcomes = {o.outcome for o in p.outcomes} | {o for c in p.claims for o in c.outcomes}
+    context = tuple(
+        (src.outcome(o), tuple(src.cite(i) for i in ids))
+        for o, ids in report.context
+        if o in outcomes
+    )
+    study_ids |= {c.study_id for _, cites in context for c in cites}
+    cited = sorted((src.cite(i) for i in study_ids), key=lambda c: (c.short.lower(), c.study_id))
+    return ProductView(
+        product=p,
+        number=number,
+        anchor=f"p{number}",
+        file_name=f"{number:0{width}d}-{name}.html",
+        rows=rows,
+        chart=build_chart(p, src),
+        headline=_headline(p, rows),
+        issues=issues_of(report, p),
+        unplaced=unplaced,
+        cited=tuple(cited),
+        context=context,
+    )
+
+
+def _row(p: ProductReport, o: OutcomeSummary, src: Sources) -> OutcomeRow:
+    doses: list[DoseCheck] = []
+    if o.grade:
+        for s in p.strains:
+            for e in s.evidence:
+                same = (e.outcome, e.basis, e.grade, e.direction) == (
+                    o.outcome,
+                    o.basis,
+                    o.grade,
+                    o.direction,
+                )
+                if same and e.dose is not None and e.dose not in doses:
+                    doses.append(e.dose)
+    return OutcomeRow(src.outcome(o.outcome), o, tuple(doses))
+
+
+def _rows(p: ProductReport) -> set[tuple[str | None, int]]:
+    return {(s.line.sheet, s.line.row) for s in p.strains}
+
+
+def issues_of(report: Report, p: ProductReport) -> tuple[InputIssue, ...]:
+    """The input problems found on the rows this product was read from."""
+    rows = _rows(p)
+    return tuple(i for i in report.issues if i.row is not None and (i.sheet, i.row) in rows)
+
+
+def unplaced_issues(report: Report) -> tuple[InputIssue, ...]:
+    """Problems on no product's rows: a row left out as unreadable may belong to any product."""
+    rows: set[tuple[str | None, int]] = set().union(*(_rows(p) for p in report.products))
+    return tuple(i for i in report.issues if i.row is None or (i.sheet, i.row) not in rows)
+
+
+def _names(rows: list[OutcomeRow]) -> str:
+    return ", ".join(r.label for r in rows)
+
+
+def _headline(p: ProductReport, rows: tuple[OutcomeRow, ...]) -> tuple[str, ...]:
+    listed = len(p.strains)
+    out = [
+        f"{p.strains_with_evidence} of {listed} listed strain{'s' if listed != 1 else ''} "
+        f"{'has' if listed == 1 else 'have'} strain-level evidence in people."
+    ]
+    graded = [r for r in rows if r.summary.grade]
+    if graded:
+        parts = [
+            f"{r.label} ({r.summary.grade}, {DIRECTION_WORDS.get(r.summary.direction or '', '')})"
+            for r in graded
+        ]
+        out.append("Graded evidence for: " + "; ".join(parts) + ".")
+    else:
+        out.append("No graded evidence in people for any strain in this product.")
+    by_basis: dict[str, list[OutcomeRow]] = {}
+    for r in rows:
+        if not r.summary.grade:
+            by_basis.setdefault(r.summary.basis, []).append(r)
+    for basis, these in by_basis.items():
+        out.append(f"Not graded, {BASIS_WORDS[basis]}: {_names(these)}.")
+    if p.daily_cfu is not None:
+        out.append(f"Daily count on the label: {cfu_text(p.daily_cfu)} CFU.")
+    else:
+        out.append("Daily count on the label: not given in CFU, so doses cannot be compared.")
+    for status in ("meets", "below", "unknown"):
+        these = [r for r in graded if r.dose_status == status]
+        if these:
+            out.append(f"{HEADLINE_DOSE[status]}: {_names(these)}.")
+    if p.claims:
+        backed = sum(1 for c in p.claims if c.supported_by)
+        out.append(f"Label claims with graded evidence: {backed} of {len(p.claims)}.")
+    return tuple(out)
+
+
+def index_order(views: tuple[ProductView, ...], key: str) -> tuple[ProductView, ...]:
+    """The products as the index lists them: in file order, by name, or strongest evidence first."""
+    if key == "name":
+        return tuple(sorted(views, key=lambda v: (v.product.product.casefold(), v.number)))
+    if key == "evidence":
+        return tuple(
+            sorted(
+                views,
+                key=lambda v: (
+                    v.best_grade,
+                    -v.product.strains_with_evidence,
+                    v.product.product.casefold(),
+                    v.number,
+                ),
+            )
+        )
+    return views

@@ -1,0 +1,130 @@
+"""HTML reports people print and hand on: one self-contained page per product, and an index.
+
+Pages carry their CSS and SVG inline and a Content-Security-Policy that forbids scripts and any
+outside load, so a page opens offline, can be e-mailed, and runs nothing even if a label held
+markup. Every template is autoescaped; links are built here from checked DOIs and PMIDs only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from strainscore import __version__
+from strainscore.formats import words
+from strainscore.formats._studies import Sources, sources_for
+from strainscore.formats._view import (
+    DIRECTION_WORDS,
+    DOSE_WORDS,
+    ProductView,
+    index_order,
+    product_views,
+)
+from strainscore.models import Report
+from strainscore.resources import templates_dir
+
+CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+    "base-uri 'none'; form-action 'none'"
+)
+# index file name -> (order key, words for the link); index.html lists products as in the file.
+INDEXES = {
+    "index.html": ("file", "as in the file"),
+    "index-by-name.html": ("name", "by product name"),
+    "index-by-evidence.html": ("evidence", "strongest evidence first"),
+}
+
+
+@lru_cache(maxsize=4)
+def environment(folder: str | None = None) -> jinja2.Environment:
+    """The jinja2 environment: every template autoescaped, undefined names an error."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(folder or str(templates_dir())),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals.update(
+        words=words,
+        direction_words=DIRECTION_WORDS,
+        dose_words=DOSE_WORDS,
+        cfu_text=words.cfu_text,
+        via_text=words.via_text,
+        csp=CSP,
+        version=__version__,
+        indexes=INDEXES,
+    )
+    env.filters["when"] = when_text
+    env.filters["count"] = count_text
+    env.filters["source_name"] = source_name
+    return env
+
+
+def source_name(source: str) -> str:
+    """The input's file name without its folders (a report is handed on; paths stay home)."""
+    if source == "<text>":
+        return "a pasted ingredient list"
+    if source == "-":
+        return "standard input"
+    return re.split(r"[\\/]", source)[-1] or source
+
+
+def count_text(n: int, word: str) -> str:
+    """3, 'product' -> '3 products'; 1, 'more problem' -> '1 more problem'."""
+    return f"{n:,} {word}" + ("" if n == 1 else "s")
+
+
+def when_text(iso: str) -> str:
+    """'2026-11-24T01:48:59+00:00' -> '2026-11-24 01:48 UTC' (the text as given if not a date)."""
+    try:
+        t = dt.datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    if t.tzinfo is not None:
+        t = t.astimezone(dt.UTC)
+        return t.strftime("%Y-%m-%d %H:%M UTC")
+    return t.strftime("%Y-%m-%d %H:%M")
+
+
+def _page(template: str, report: Report, src: Sources, **context: Any) -> bytes:
+    html = environment().get_template(template).render(report=report, src=src, **context)
+    return html.encode("utf-8")
+
+
+def render(report: Report, **_: Any) -> bytes:
+    """One page: the product's own page for one product, or every product on one page."""
+    src = sources_for(report)
+    views = product_views(report, src)
+    return _page("report.html", report, src, views=views, index_link=None)
+
+
+def fill_folder(report: Report, folder: Path) -> None:
+    """Write index.html (with two more sort orders) and one page per product into `folder`."""
+    src = sources_for(report)
+    views = product_views(report, src)
+    for view in views:
+        page = _page("report.html", report, src, views=(view,), index_link="index.html")
+        _write(folder, view.file_name, page)
+    for name, (key, _) in INDEXES.items():
+        ordered = index_order(views, key)
+        page = _page("index.html", report, src, views=ordered, current=name)
+        _write(folder, name, page)
+
+
+def page_names(views: tuple[ProductView, ...]) -> list[str]:
+    """Every file fill_folder writes, for tests and the docs."""
+    return [*INDEXES, *(v.file_name for v in views)]
+
+
+def _write(folder: Path, name: str, data: bytes) -> None:
+    target = folder / name
+    if target.parent != folder:  # names are built from slugs; this only guards the rule
+        raise ValueError(f"unsafe file name {name!r}")
+    target.write_bytes(data)

@@ -1,0 +1,155 @@
+"""The HTML reports opened in headless Chromium, as a reader would open them.
+
+Reports are made with the CLI into tmp_path; check_reports.mjs (playwright-core + axe-core) opens
+each page and reports requests, console errors, dialogs, DOM and axe violations as JSON.
+
+Needs /usr/bin/chromium (or $CHROMIUM), node, and `npm ci` in tests/browser. Without them the test
+is skipped on a workstation and fails when the CI environment variable is set.
+Refresh docs/screenshot.png: STRAINSCORE_UPDATE_SCREENSHOT=1 pytest tests/browser
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import struct
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+HERE = Path(__file__).parent
+ROOT = HERE.parents[1]
+EXAMPLE = ROOT / "examples" / "mood-and-gut-labels.xlsx"
+SCREENSHOT = ROOT / "docs" / "screenshot.png"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+EVIL_PRODUCT = "<img src=x onerror=alert(1)>"
+EVIL_STRAIN = "<script>alert(1)</script>"
+HOSTILE_CSV = (
+    "product,brand,strain,cfu_per_serving,servings_per_day,claims\n"
+    f'"{EVIL_PRODUCT}","=HYPERLINK(""http://x.invalid"")",{EVIL_STRAIN},1 billion,1,"<b>calm</b>"\n'
+    f'"{EVIL_PRODUCT}","=HYPERLINK(""http://x.invalid"")",L. rhamnosus HN001,6 billion,1,calm\n'
+    '"<svg onload=alert(2)>",x,"Bifidobacterium bifidum <iframe src=https://x.invalid>",lots,1,\n'
+    '"<svg onload=alert(2)>",x,"Rosell-175",2 billion,1,mood\n'
+)
+
+
+def _missing() -> str | None:
+    if not Path(CHROMIUM).is_file():
+        return f"no Chromium at {CHROMIUM} (apt-get install -y --no-install-recommends chromium)"
+    if shutil.which("node") is None:
+        return "node is not installed"
+    for package in ("playwright-core", "axe-core"):
+        if not (HERE / "node_modules" / package / "package.json").is_file():
+            return f"{package} is not installed (run: npm ci --prefix tests/browser)"
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser_ready() -> None:
+    reason = _missing()
+    if reason is None:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"browser tests cannot run in CI: {reason}")
+    pytest.skip(reason)
+
+
+def _check(*args: str) -> None:
+    cmd = [sys.executable, "-m", "strainscore", "check", *args]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, f"{cmd}\n{done.stdout}\n{done.stderr}"
+
+
+def _run_pages(pages: list[dict[str, Any]], tmp_path: Path) -> dict[str, Any]:
+    job = tmp_path / "job.json"
+    job.write_text(json.dumps({"pages": pages}), encoding="utf-8")
+    env = {**os.environ, "CHROMIUM": CHROMIUM}
+    done = subprocess.run(
+        ["node", str(HERE / "check_reports.mjs"), str(job)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=HERE,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    result: dict[str, Any] = json.loads(done.stdout)
+    (tmp_path / "browser-result.json").write_text(done.stdout, encoding="utf-8")
+    return result
+
+
+def _png_size(path: Path) -> tuple[int, int]:
+    head = path.read_bytes()[:24]
+    assert head[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", head[16:24])
+    return width, height
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory: pytest.TempPathFactory, browser_ready: None) -> dict[str, Any]:
+    tmp = tmp_path_factory.mktemp("reports")
+    hostile = tmp / "hostile.csv"
+    hostile.write_text(HOSTILE_CSV, encoding="utf-8")
+    _check(str(EXAMPLE), "-o", str(tmp / "example"))
+    _check(str(EXAMPLE), "-o", str(tmp / "example.html"))
+    _check(str(hostile), "-o", str(tmp / "hostile"))
+    _check(str(hostile), "-o", str(tmp / "hostile.html"))
+    _check("--text", "L. rhamnosus HN001, Bifidobacterium bifidum", "-o", str(tmp / "text.html"))
+    files = sorted(tmp.glob("*.html")) + sorted(tmp.glob("*/*.html"))
+    update = os.environ.get("STRAINSCORE_UPDATE_SCREENSHOT") == "1"
+    shot = SCREENSHOT if update else tmp / "screenshot.png"
+    calm = next((tmp / "example").glob("001-*.html"))
+    # index-by-*.html share index.html's template: axe runs on index.html only (it is slow).
+    pages = [
+        {
+            "file": str(f),
+            "axe": not f.name.startswith("index-by-"),
+            **({"screenshot": str(shot)} if f == calm else {}),
+        }
+        for f in files
+    ]
+    result = _run_pages(pages, tmp)
+    return {"result": result, "tmp": tmp, "shot": shot, "files": files}
+
+
+def test_every_page_opens_offline_quietly_and_accessibly(reports: dict[str, Any]) -> None:
+    pages = reports["result"]["pages"]
+    assert len(pages) == len(reports["files"]) >= 12
+    for p in pages:
+        name = Path(p["file"]).relative_to(reports["tmp"])
+        assert p["requests"] == [], name  # nothing but file: and data:
+        assert p["console_errors"] == [], name
+        assert p["page_errors"] == [], name
+        assert p["dialogs"] == [], name
+        assert p["scripts"] == 0 and p["images"] == 0, name
+        assert p["lang"] == "en", name
+        assert p["print_overflow_px"] <= 0, f"{name}: wider than an A4 page when printed"
+        if "axe" not in p:
+            assert name.name.startswith("index-by-"), name
+            continue
+        counts = p["axe"]["counts"]
+        serious = [v for v in p["axe"]["violations"] if v["impact"] in ("serious", "critical")]
+        assert counts["serious"] == 0 and counts["critical"] == 0, (name, serious)
+
+
+def test_markup_in_the_label_shows_as_text_and_runs_nothing(reports: dict[str, Any]) -> None:
+    hostile = [
+        p for p in reports["result"]["pages"]
+        if Path(p["file"]).parent.name == "hostile" or p["file"].endswith("hostile.html")
+    ]  # fmt: skip
+    assert len(hostile) >= 4
+    shown = "\n".join(p["text"] for p in hostile)
+    assert EVIL_PRODUCT in shown
+    assert EVIL_STRAIN in shown
+    assert "<svg onload=alert(2)>" in shown
+    assert all(p["dialogs"] == [] and p["scripts"] == 0 for p in hostile)
+
+
+def test_screenshot_is_taken_at_1200_pixels(reports: dict[str, Any]) -> None:
+    width, height = _png_size(reports["shot"])
+    assert width == 1200 and height > 900
