@@ -31,6 +31,8 @@ class CheckOptions:
     strict: bool
     fail_on: tuple[str, ...]
     force: bool
+    outcome: str | None = None
+    open_report: bool = False
 
 
 @click.command()
@@ -73,6 +75,19 @@ class CheckOptions:
     "problems (issues). For screening lists in scripts.",
 )
 @click.option("--force", is_flag=True, help="Replace an output that already exists.")
+@click.option(
+    "--outcome",
+    metavar="ID",
+    help="Rank the products by their strain-level evidence for this outcome (an id from "
+    "reference/outcomes.csv, e.g. anxiety): a table on stdout, or a 'ranking' key in JSON. "
+    "With --fail-on no-evidence, only this outcome counts.",
+)
+@click.option(
+    "--open",
+    "open_report",
+    is_flag=True,
+    help="Open the written HTML report in your browser (with -o FILE.html or -o FOLDER).",
+)
 @reference_option
 @debug_option
 def check(debug: bool, **kwargs: Any) -> None:
@@ -88,6 +103,7 @@ def check(debug: bool, **kwargs: Any) -> None:
       strainscore check labels.xlsx -o report.html
       strainscore check catalogue.xlsx -o reports/ --format html
       strainscore check labels.csv --format json > result.json
+      strainscore check catalogue.xlsx --outcome anxiety -o reports/ --open
 
     Exit codes: 0 checked; 1 a --fail-on condition was met; 2 unusable input or options;
     3 internal error (a bug: please report it).
@@ -102,6 +118,7 @@ def execute(opts: CheckOptions) -> int:
     from strainscore.check import check_label, check_text
     from strainscore.errors import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, UsageError
     from strainscore.formats import SUFFIXES
+    from strainscore.summary import batch_summary, lacks_evidence
 
     if (opts.label is None) == (opts.text is None):
         raise UsageError("give a LABEL file or --text, not both or neither")
@@ -109,14 +126,17 @@ def execute(opts: CheckOptions) -> int:
     fmt = fmt or ("html" if opts.output else "text")
     if fmt == "xlsx" and not opts.output:
         raise UsageError("--format xlsx needs -o FILE.xlsx (it is not text)")
+    if opts.open_report and not (fmt == "html" and opts.output):
+        raise UsageError("--open needs an HTML report written to a file: -o FILE.html or -o FOLDER")
+    reference = _reference_for(opts)
     if opts.text is not None:
         report = check_text(
-            opts.text, reference=opts.reference, population=opts.population, claims=opts.claims
+            opts.text, reference=reference, population=opts.population, claims=opts.claims
         )
     else:
         report = check_label(
             opts.label or "-",
-            reference=opts.reference,
+            reference=reference,
             sheet=opts.sheet,
             population=opts.population,
             max_rows=opts.max_rows,
@@ -126,22 +146,60 @@ def execute(opts: CheckOptions) -> int:
         _echo_issues(report)
         click.echo("strainscore: stopped: the input has problems (--strict)", err=True)
         return EXIT_BAD_INPUT
-    _write(report, fmt, opts)
+    _write(report, fmt, opts, reference)
+    if opts.label is not None and len(report.products) > 1:
+        click.echo(batch_summary(report, opts.outcome), err=True)
     if "issues" in opts.fail_on and report.issues:
         return EXIT_FINDINGS
-    if "no-evidence" in opts.fail_on and any(p.strains_with_evidence == 0 for p in report.products):
+    if "no-evidence" in opts.fail_on and lacks_evidence(report, opts.outcome):
         return EXIT_FINDINGS
     return EXIT_OK
 
 
-def _write(report: Any, fmt: str, opts: CheckOptions) -> None:
+def _reference_for(opts: CheckOptions) -> Any:
+    """The reference folder, or the loaded reference when --outcome must be checked against it."""
+    if opts.outcome is None:
+        return opts.reference
+    from strainscore.errors import UsageError
+    from strainscore.reference import load_reference
+
+    ref = load_reference(opts.reference)
+    if opts.outcome not in ref.outcomes:
+        raise UsageError(
+            f"--outcome {opts.outcome!r} is not an outcome in the reference; use one of: "
+            + ", ".join(sorted(ref.outcomes))
+        )
+    return ref
+
+
+def _ranking(report: Any, opts: CheckOptions, reference: Any) -> dict[str, Any] | None:
+    if opts.outcome is None:
+        return None
+    from strainscore.summary import rank_products, ranking_dict
+
+    label = reference.outcomes[opts.outcome].label
+    return ranking_dict(rank_products(report, opts.outcome), opts.outcome, label)
+
+
+def _write(report: Any, fmt: str, opts: CheckOptions, reference: Any) -> None:
     from strainscore.formats import render
     from strainscore.output import write_file, write_folder
+    from strainscore.summary import add_ranking, ranking_text
 
     inputs = (Path(opts.label),) if opts.label and opts.label != "-" else ()
+    ranking = _ranking(report, opts, reference)
+
+    def data() -> bytes:
+        out = render(report, fmt)
+        return add_ranking(out, ranking) if ranking and fmt == "json" else out
+
+    # JSON carries the ranking inside; every other format gets it as a table on stdout.
+    table = ranking_text(ranking) if ranking and fmt != "json" else ""
     if opts.output is None:
-        sys.stdout.buffer.write(render(report, fmt))
+        sys.stdout.buffer.write(data())
         sys.stdout.flush()
+        if table:
+            click.echo("\n" + table, nl=False)
         return
     out = Path(opts.output)
     as_folder = fmt == "html" and (out.is_dir() or not out.suffix)
@@ -151,10 +209,14 @@ def _write(report: Any, fmt: str, opts: CheckOptions) -> None:
         write_folder(out, lambda tmp: fill_folder(report, tmp), inputs=inputs, force=opts.force)
         click.echo(f"wrote {len(report.products)} product pages and index.html to {out}/", err=True)
     else:
-        write_file(out, render(report, fmt), inputs=inputs, force=opts.force)
+        write_file(out, data(), inputs=inputs, force=opts.force)
         click.echo(f"wrote {out}", err=True)
     if report.issues:
         click.echo(f"{len(report.issues)} input problem(s) are listed in the report", err=True)
+    if table:
+        click.echo(table, nl=False)
+    if opts.open_report:
+        click.launch(str(out / "index.html" if as_folder else out))
 
 
 def _echo_issues(report: Any) -> None:

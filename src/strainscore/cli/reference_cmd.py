@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from strainscore.cli import run
-from strainscore.cli.options import debug_option
+from strainscore.cli.options import debug_option, reference_option
+
+if TYPE_CHECKING:
+    from strainscore.reference.diff import Body, GradeChange, ReferenceDiff, RowChange
+    from strainscore.reference.stats import ReferenceStats
 
 
 @click.group()
@@ -16,13 +21,25 @@ def reference() -> None:
     """Check and inspect the reference tables of strains, names and studies.
 
     The shipped reference is used unless a folder is given.
+
+    \b
+    Examples:
+      strainscore reference check
+      strainscore reference diff HEAD:reference reference --format markdown
+      strainscore reference stats
     """
 
 
 @reference.command("check")
 @click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=str))
 @click.option(
-    "-f", "--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(("text", "json")),
+    default="text",
+    show_default=True,
+    help="text: one problem per line; json: for scripts.",
 )
 @debug_option
 def check_cmd(folder: str | None, fmt: str, debug: bool) -> None:
@@ -48,3 +65,218 @@ def check_cmd(folder: str | None, fmt: str, debug: bool) -> None:
         else:
             click.echo(f"{where}: all checks pass", err=True)
     sys.exit(2 if problems else 0)
+
+
+@reference.command("diff")
+@click.argument("old")
+@click.argument("new", required=False)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(("text", "markdown", "json")),
+    default="text",
+    show_default=True,
+    help="markdown pastes into a pull request or review; json is for scripts.",
+)
+@reference_option
+@debug_option
+def diff_cmd(old: str, new: str | None, fmt: str, reference: str | None, debug: bool) -> None:
+    """Show what changed between two references, and every grade that moves because of it.
+
+    OLD and NEW are reference folders or git revisions of the reference folder of the repository
+    you are in: 'HEAD', 'HEAD~1', 'v0.2.0' (the folder 'reference' in that revision) or
+    'REV:path' for another folder. A folder of that name wins over a revision. NEW defaults to
+    --reference, else the shipped reference (in a checkout: the working copy of reference/).
+
+    Lists studies, findings and other rows added, removed and changed (field by field), then
+    every strain x outcome and studied blend x outcome whose grade or direction differs, with
+    the studies that came or went.
+
+    \b
+    Examples:
+      strainscore reference diff HEAD:reference reference --format markdown
+      strainscore reference diff HEAD~1 HEAD
+      strainscore reference diff old-copy/ reference/
+
+    Exit codes: 0 compared; 2 a side is neither a folder nor a git revision.
+    """
+    from strainscore.errors import UsageError
+    from strainscore.reference.diff import diff_references
+    from strainscore.resources import reference_dir
+
+    def compare() -> ReferenceDiff:
+        if new and reference and new != reference:
+            raise UsageError("give the new side as NEW or --reference, not both")
+        return diff_references(old, new or reference or str(reference_dir()))
+
+    result = run(compare, debug=debug)
+    if fmt == "json":
+        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+    elif fmt == "markdown":
+        click.echo(diff_markdown(result), nl=False)
+    else:
+        click.echo(diff_text(result), nl=False)
+
+
+@reference.command("stats")
+@click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=str))
+@click.option(
+    "--oldest",
+    type=click.IntRange(min=0),
+    default=10,
+    show_default=True,
+    help="How many of the studies checked longest ago (checked_on) to list.",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(("text", "json")),
+    default="text",
+    show_default=True,
+    help="text for the terminal; json for scripts.",
+)
+@reference_option
+@debug_option
+def stats_cmd(
+    folder: str | None, oldest: int, fmt: str, reference: str | None, debug: bool
+) -> None:
+    """Count what a reference FOLDER holds (default: --reference, else the shipped one).
+
+    Studies by design, outcome (with findings by effect), strain (alone or in a blend) and
+    year, and the studies whose source was checked longest ago: the next ones to re-check.
+
+    Exit codes: 0 counted; 2 the folder does not pass its checks (run 'reference check').
+    """
+    from strainscore.errors import UsageError
+    from strainscore.reference import load_reference
+    from strainscore.reference.stats import reference_stats, stats_text
+
+    def count() -> ReferenceStats:
+        if folder and reference and folder != reference:
+            raise UsageError("give the folder as FOLDER or --reference, not both")
+        return reference_stats(load_reference(folder or reference), oldest=oldest)
+
+    st = run(count, debug=debug)
+    if fmt == "json":
+        click.echo(json.dumps(st.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(stats_text(st), nl=False)
+
+
+# Columns shown for a row added or removed (all of them would not fit a line).
+SHOWN = {
+    "outcomes.csv": ("label", "category"),
+    "species.csv": ("kind",),
+    "strains.csv": ("genus", "species", "subspecies", "designation"),
+    "names.csv": ("kind",),
+    "studies.csv": ("first_author", "year", "design", "age_group", "n", "doi", "pmid"),
+    "interventions.csv": ("blend_name", "daily_dose_cfu"),
+    "findings.csv": ("effect", "instrument"),
+}
+KIND_SIGN = {"added": "+", "removed": "-", "changed": "~"}
+
+
+def _body(b: Body | None) -> str:
+    return f"{b.grade} ({b.direction})" if b else "not graded"
+
+
+def _row_summary(r: RowChange) -> str:
+    cells = dict(r.row)
+    return ", ".join(f"{c} {cells[c]}" for c in SHOWN[r.table] if cells.get(c))
+
+
+def _counts(d: ReferenceDiff) -> list[tuple[str, int, int, int]]:
+    tables = dict.fromkeys(r.table for r in d.rows)
+    return [(t, d.count(t, "added"), d.count(t, "removed"), d.count(t, "changed")) for t in tables]
+
+
+def _grade_groups(d: ReferenceDiff) -> list[tuple[str, list[GradeChange]]]:
+    groups = [("Grade or direction changes", [g for g in d.grades if g.moved])]
+    same = [g for g in d.grades if not g.moved]
+    if same:  # only worth a section when there are some
+        groups.append(("Same grade and direction, different studies", same))
+    return groups
+
+
+def diff_text(d: ReferenceDiff) -> str:
+    """The diff for the terminal."""
+    out = [
+        f"Reference {d.old.spec} ({d.old.version}, {d.old.created}) -> "
+        f"{d.new.spec} ({d.new.version}, {d.new.created})"
+    ]
+    out += [f"Note: {n}" for n in d.notes]
+    if not d.rows:
+        out.append("No differences in the tables.")
+    for t, added, removed, changed in _counts(d):
+        out.append(f"  {t}: {added} added, {removed} removed, {changed} changed")
+    for title, changes in _grade_groups(d):
+        out += ["", f"{title} ({len(changes)}):"]
+        for g in changes:
+            line = f"  {g.subject} [{g.basis}] {g.outcome}: {_body(g.old)} -> {_body(g.new)}"
+            extra = [f"+{s}" for s in g.studies_added] + [f"-{s}" for s in g.studies_removed]
+            out.append(line + (f"  ({' '.join(extra)})" if extra else ""))
+        if not changes:
+            out.append("  none")
+    table = ""
+    for r in d.rows:
+        if r.table != table:
+            table = r.table
+            out += ["", f"{table}:"]
+        summary = _row_summary(r)
+        out.append(f"  {KIND_SIGN[r.kind]} {r.key_text}" + (f": {summary}" if summary else ""))
+        out += [f"      {c}: {o!r} -> {n!r}" for c, o, n in r.fields]
+    return "\n".join(out) + "\n"
+
+
+def _md(text: str) -> str:
+    """A value safe inside a Markdown table cell or list item."""
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("`", "'")
+
+
+def diff_markdown(d: ReferenceDiff) -> str:
+    """The diff as Markdown, to paste into a review."""
+    out = [
+        f"## Reference diff: `{_md(d.old.spec)}` ({d.old.version}, {d.old.created}) → "
+        f"`{_md(d.new.spec)}` ({d.new.version}, {d.new.created})",
+        "",
+    ]
+    out += [f"> **Note:** {_md(n)}" for n in d.notes]
+    if d.notes:
+        out.append("")
+    if d.rows:
+        out += ["| table | added | removed | changed |", "|---|---:|---:|---:|"]
+        out += [f"| {t} | {a} | {rm} | {c} |" for t, a, rm, c in _counts(d)]
+    else:
+        out.append("No differences in the tables.")
+    for title, changes in _grade_groups(d):
+        out += ["", f"### {title} ({len(changes)})", ""]
+        if not changes:
+            out.append("None.")
+            continue
+        out += [
+            "| strain or blend | basis | outcome | before | after | studies added | removed |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        for g in changes:
+            cells = (
+                g.subject,
+                g.basis,
+                g.outcome,
+                _body(g.old),
+                _body(g.new),
+                ", ".join(g.studies_added),
+                ", ".join(g.studies_removed),
+            )
+            out.append("| " + " | ".join(_md(c) for c in cells) + " |")
+    table = ""
+    for r in d.rows:
+        if r.table != table:
+            table = r.table
+            out += ["", f"### {table}", ""]
+        summary = _row_summary(r)
+        head = f"- **{r.kind}** `{_md(r.key_text)}`" + (f": {_md(summary)}" if summary else "")
+        out.append(head)
+        out += [f"  - `{c}`: {_md(o) or '(empty)'} → {_md(n) or '(empty)'}" for c, o, n in r.fields]
+    return "\n".join(out) + "\n"
