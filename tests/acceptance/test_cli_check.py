@@ -90,3 +90,16 @@ def test_example_workbook(run_cli) -> None:
     assert happy["strains_with_evidence"] == 0
     assert {s["match"] for s in happy["strains"]} == {"species"}
     assert any(i["code"] == "at-manufacture" for i in data["issues"])
+
+
+def test_text_output_never_echoes_terminal_control_codes(run_cli) -> None:
+    out = run_cli("check", "--text", "Bifidobacterium bifidum\x1b[2J\x1b]0;pwned\x07").stdout
+    assert "\x1b" not in out and "\x07" not in out
+    assert "Bifidobacterium bifidum" in out
+
+
+def test_text_without_counts_says_so_once(run_cli) -> None:
+    out = run_cli("check", "--text", "L. reuteri DSM 17938").stdout
+    assert "Daily count: not given on the label." in out
+    assert out.count("doses are not compared") == 1
+    assert "dose unknown" not in out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from typing import Any
 
@@ -17,6 +18,13 @@ from strainscore.formats.words import (
 from strainscore.models import ProductReport, Report, StrainReport
 
 WIDTH = 100
+# C0/C1 control characters (ESC starts terminal escape sequences): never echo them from user text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean(text: str) -> str:
+    """User text made safe to print on a terminal."""
+    return _CONTROL.sub("\ufffd", text)
 
 
 def _wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
@@ -52,22 +60,27 @@ def render(report: Report, **_: Any) -> bytes:
     out.append("")
     out.extend(_wrap(GRADE_LEGEND))
     out.extend(_wrap(NOT_ADVICE))
-    return ("\n".join(out) + "\n").encode("utf-8")
+    return ("\n".join(clean(line) for line in out) + "\n").encode("utf-8")
 
 
 def _product(p: ProductReport) -> list[str]:
     title = p.product + (f" ({p.brand})" if p.brand else "")
     out = [title, "=" * min(len(title), WIDTH)]
+    listed = len(p.strains)
+    count = f"{cfu_text(p.daily_cfu)} CFU" if p.daily_cfu else "not given on the label"
     summary = (
-        f"{p.strains_with_evidence} of {len(p.strains)} listed strains have strain-level "
-        f"evidence in people. Daily count: {cfu_text(p.daily_cfu)} CFU."
+        f"Strain-level evidence in people: {p.strains_with_evidence} of {listed} listed "
+        f"{'strain' if listed == 1 else 'strains'}. Daily count: {count}."
     )
     out.extend(_wrap(summary))
-    for note in p.notes:
+    notes = list(p.notes)
+    if p.daily_cfu is None and any(e.dose for s in p.strains for e in s.evidence):
+        notes.append("doses are not compared: the label gives no count in CFU")
+    for note in notes:
         out.extend(_wrap(note, "  ", "  note: "))
     for i, s in enumerate(p.strains, 1):
         out.append("")
-        out.extend(_strain(i, s))
+        out.extend(_strain(i, s, show_dose=p.daily_cfu is not None))
     if p.outcomes:
         out.append("")
         out.append("Best evidence per outcome:")
@@ -86,7 +99,7 @@ def _product(p: ProductReport) -> list[str]:
     return out
 
 
-def _strain(i: int, s: StrainReport) -> list[str]:
+def _strain(i: int, s: StrainReport, *, show_dose: bool = True) -> list[str]:
     r = s.resolution
     out = [f"{i}. {r.label_text}"]
     if r.match == "strain":
@@ -107,7 +120,7 @@ def _strain(i: int, s: StrainReport) -> list[str]:
             line += f" [{e.blend}]"
         line += f" - {', '.join(e.study_ids)}"
         out.extend(_wrap(line, "       ", "   * "))
-        if e.dose is not None:
+        if e.dose is not None and show_dose:
             out.extend(_wrap(dose_text(e.dose), "         ", "     dose "))
     if not s.evidence and r.match == "strain":
         out.append("   * no studies recorded for this strain")
