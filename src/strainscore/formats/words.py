@@ -25,6 +25,8 @@ VIA_WORDS = {
     "corrected-spelling": "spelling corrected",
     "homoglyph": "look-alike letters replaced",
     "abbreviation": "abbreviated genus",
+    "designation-only": "designation alone",
+    "corrected-characters": "look-alike characters in the designation corrected",
 }
 BASIS_WORDS = {
     "strain": "this strain",

@@ -1,4 +1,12 @@
-"""Reading strain names as labels write them, and resolving them against the reference."""
+"""Reading strain names as labels write them, and resolving them against the reference.
+
+Modules, one job each: ``normalise`` (marks, look-alike letters, keys), ``parse`` (amount, asides,
+tokens), ``split`` (one cell into strains), ``index`` (lookups built once per reference),
+``taxon`` (genus, species, subspecies words), ``fuzzy`` (spelling rules), ``designation``
+(designation to strain, never fuzzy), ``strains`` (strain of the right species, or a conflict),
+``suggest`` (look-alike names), ``outcome`` (notes in plain words), ``resolver`` (the ladder).
+See docs/match-levels.md.
+"""
 
 from __future__ import annotations
 

@@ -1,140 +1,314 @@
-"""Resolving label text to a current name and a reference strain, saying how.
+"""Resolving one label text to a species and, when the label names one, a strain in the reference.
 
-The ladder, first hit wins: a whole-text name in names.csv (alias, deposit, trade name); genus and
-species (current or old name) followed by a designation held for that species; the species alone;
-the genus alone; unknown with suggestions.
+The ladder, in order:
+1. the name at the start (genus in full, former genus, abbreviation, group or misspelling; then the
+   species and subspecies words), followed by a designation held for that species, or for a
+   species the strain was once sold as (names.csv ``reidentified``);
+2. a names.csv name written whole ("Lactobacillus casei sps. rhamnosus (Lactobacillus GG)");
+3. a designation, deposit, alias or trade name written alone ("LGG", "BB-12®", "ATCC 53103");
+4. asides in parentheses: a deposit there can supply the designation, or contradict it;
+5. otherwise the species, the genus, or unknown with suggestions.
+A species-only line never becomes a strain, a designation is never fuzzy-matched, and every repair
+of the text is reported in ``via`` and ``notes`` with ``corrected=True``.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass, field
-
+from dataclasses import replace
 
 from strainscore.models import Resolution
-from strainscore.reference.checks import normalise_name
-from strainscore.reference.model import Reference, Strain, species_name
+from strainscore.names import outcome as say
+from strainscore.names.designation import find_designation
+from strainscore.names.index import NameIndex, Target
+from strainscore.names.normalise import key, word
+from strainscore.names.outcome import Outcome
+from strainscore.names.parse import STRAIN_WORDS, Parsed, parse, tokenise
+from strainscore.names.strains import VIA, StrainMatcher, gs, has_digit
+from strainscore.names.suggest import Suggester
+from strainscore.names.taxon import TaxonRead, read_epithet_only, read_taxon
+from strainscore.reference.model import Reference, Strain
 
-_MARKS = re.compile(r"[®™©]|\(tm\)|\(r\)|\btm\b", re.I)
-_SPACES = re.compile(r"\s+")
-
-
-def clean(text: str) -> str:
-    """Unicode-normalise, drop trademark signs, fold spaces."""
-    t = unicodedata.normalize("NFKC", text)
-    t = _MARKS.sub(" ", t)
-    return _SPACES.sub(" ", t).strip()
-
-
-@dataclass
-class _Taxon:
-    name: str  # current name
-    genus: str
-    species: str
-    subspecies: str
+MAX_CHARS = 1000  # a cell longer than this is not one strain name; the rest is not read
+_LEAD = re.compile(
+    r"^(?:formerly|previously|also\s+known\s+as|aka|a\.k\.a\.|syn\.?|synonym|as|now|ex|"
+    r"i\.e\.?|e\.g\.?|deposited\s+as|deposit(?:ed)?|strain|nee|née)[\s:]+",
+    re.I,
+)
 
 
-@dataclass
 class Resolver:
     """Indexes over one reference; build once, resolve many."""
 
-    reference: Reference
-    taxa: dict[str, _Taxon] = field(default_factory=dict)  # normalised written name -> taxon
-    taxon_via: dict[str, str] = field(default_factory=dict)
-    strain_names: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (id, kind)
-    genera: dict[str, str] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        ref = self.reference
-        for sp in ref.species.values():
-            taxon = _Taxon(sp.current_name, sp.genus, sp.species, sp.subspecies)
-            self._add_taxon(sp.current_name, taxon, "current-name")
-            self.genera[normalise_name(sp.genus)] = sp.genus
-        for entry in ref.names:
-            if entry.current_name:
-                sp = ref.species[entry.current_name]
-                taxon = _Taxon(sp.current_name, sp.genus, sp.species, sp.subspecies)
-                self._add_taxon(entry.name, taxon, entry.kind)
-                self.genera.setdefault(normalise_name(entry.name.split()[0]), sp.genus)
-            elif entry.strain_id:
-                self.strain_names[normalise_name(entry.name)] = (entry.strain_id, entry.kind)
-
-    def _add_taxon(self, written: str, taxon: _Taxon, via: str) -> None:
-        key = normalise_name(written)
-        self.taxa.setdefault(key, taxon)
-        self.taxon_via.setdefault(key, via)
-        parts = written.split()
-        if len(parts) >= 2:
-            # "L. rhamnosus": the genus initial with the epithet(s).
-            abbrev = normalise_name(parts[0][0] + " " + " ".join(parts[1:]))
-            self.taxa.setdefault(abbrev, taxon)
-            self.taxon_via.setdefault(abbrev, via)
+    def __init__(self, reference: Reference) -> None:
+        self.reference = reference
+        self.index = NameIndex(reference)
+        self.suggester = Suggester(self.index)
+        self.strains = StrainMatcher(self.index)
 
     def resolve(self, text: str) -> Resolution:
-        t = clean(text)
-        key = normalise_name(t)
-        if not key:
-            return Resolution(label_text=text, match="unknown", notes=("empty text",))
-        if key in self.strain_names:
-            sid, kind = self.strain_names[key]
-            return self._strain(text, self.reference.strains[sid], (kind,))
-        words = t.split(" ")
-        # Longest prefix of words that names a taxon; the rest is the designation.
-        for n in range(min(len(words), 5), 0, -1):
-            pkey = normalise_name(" ".join(words[:n]))
-            taxon = self.taxa.get(pkey)
-            if taxon is None:
-                continue
-            via = self.taxon_via[pkey]
-            rest = " ".join(words[n:]).strip(" .,-")
-            if rest:
-                strain = self._designation(taxon, rest)
-                if strain is not None:
-                    return self._strain(text, strain[0], (via, strain[1]))
-            return Resolution(
-                label_text=text,
-                match="species",
-                name=taxon.name,
-                genus=taxon.genus,
-                species=taxon.species,
-                subspecies=taxon.subspecies or None,
-                via=(via,),
-                designation_text=rest or None,
-                notes=(
-                    (f"designation {rest!r} is not in the reference",)
-                    if rest
-                    else ("no strain designation on the label",)
-                ),
-            )
-        genus = self.genera.get(normalise_name(words[0]))
-        if genus:
-            return Resolution(label_text=text, match="genus", name=genus, genus=genus)
-        return Resolution(label_text=text, match="unknown")
+        """Never raises: a text that cannot be read resolves to ``unknown``."""
+        label = text if isinstance(text, str) else "" if text is None else str(text)
+        try:
+            return self.resolve_strict(label)
+        except Exception:  # a label cell must never stop a check of the whole sheet
+            return Resolution(label, "unknown", notes=("this text could not be read",))
 
-    def _designation(self, taxon: _Taxon, rest: str) -> tuple[Strain, str] | None:
-        rkey = normalise_name(rest)
-        for s in self.reference.strains_of_species(taxon.name):
-            if normalise_name(s.designation) == rkey:
-                return s, "current-name"
-        hit = self.strain_names.get(rkey)
-        if hit:
-            s = self.reference.strains[hit[0]]
-            if (s.genus, s.species) == (taxon.genus, taxon.species):
-                return s, hit[1]
+    def resolve_strict(self, text: str) -> Resolution:
+        """``resolve`` without the safety net (tests use it to find bugs)."""
+        p = parse(text[:MAX_CHARS])
+        if not p.tokens and not p.asides:
+            o = Outcome().note("no organism named" if p.amount_text else "empty text")
+            return o.to_resolution(text, p.amount_text)
+        o = self._read(p.tokens)
+        if o.match != "strain":
+            whole = self._whole(p)
+            if whole is not None:
+                o, used_asides = whole
+                if used_asides:
+                    return self._finish(o, p, text)
+        o = self._asides(o, p)
+        return self._finish(o, p, text)
+
+    def _finish(self, o: Outcome, p: Parsed, text: str) -> Resolution:
+        if o.suggest_for and o.match in ("genus", "unknown"):
+            o.suggest(*self.suggester.near(*o.suggest_for))
+        if p.homoglyph:
+            o.step("homoglyph").note(say.HOMOGLYPH)
+            o.corrected = True
+        return o.to_resolution(text, p.amount_text)
+
+    # --- 1. a name, then a designation -----------------------------------------------------------
+
+    def _read(self, tokens: tuple[str, ...]) -> Outcome:
+        o = Outcome()
+        if not tokens:
+            return o
+        ix = self.index
+        tr = read_taxon(ix, tokens) or self._after_prefix(tokens)
+        if tr is None:
+            ep = read_epithet_only(ix, tokens)
+            if ep is not None:
+                return self._epithet_only(ep, tokens)
+            return self.strains.alone(tokens)
+        if tr.start:
+            o.note(f"set aside '{' '.join(tokens[: tr.start])}' before the name")
+        rest = [t for t in tokens[tr.end :] if word(t) not in STRAIN_WORDS]
+        o.designation_text = " ".join(rest).strip(" ,;:") or None
+        targets = tr.targets
+        if len(targets) == 1:
+            self._taxon_steps(o, tr, targets[0])
+            if not targets[0].listed and not tr.sub_text:
+                self._species_notes(o, targets[0])
+            return self._with_target(o, targets[0], rest)
+        if len(targets) > 1:
+            return self._ambiguous(o, tr, rest, tokens)
+        genus = tr.genus(ix)
+        if genus is not None:
+            return self._genus_level(o, tr, genus, rest)
+        written = " ".join(tokens[tr.start : tr.end])
+        o.note(f"'{written}' is not a species in the reference")
+        o.suggest_for = (written, tr.genus_keys)
+        dm = find_designation(self.index, rest) if rest else None
+        if dm is not None:  # "B. beve NCIMB 30441": the designation hints, it does not decide
+            o.suggest(*(s.display for s in self.index.strains_for(list(dm.hits))))
+        return o
+
+    def _after_prefix(self, tokens: tuple[str, ...]) -> TaxonRead | None:
+        """'Contains L. acidophilus': a name after a few words with no digits."""
+        for start in range(1, min(4, len(tokens))):
+            if has_digit(tokens[start - 1]):
+                return None
+            tr = read_taxon(self.index, tokens, start, fuzzy=False)
+            if tr is not None and tr.targets:
+                return tr
         return None
 
-    def _strain(self, text: str, s: Strain, via: tuple[str, ...]) -> Resolution:
-        return Resolution(
-            label_text=text,
-            match="strain",
-            name=species_name(s.genus, s.species, s.subspecies),
-            genus=s.genus,
-            species=s.species,
-            subspecies=s.subspecies or None,
-            strain=s.designation,
-            strain_id=s.strain_id,
-            via=tuple(dict.fromkeys(via)),
-        )
+    def _taxon_steps(self, o: Outcome, tr: TaxonRead, target: Target) -> None:
+        entries = [e for e in tr.entries if e.target.name == target.name]
+        kinds = {e.kind for e in entries}
+        if tr.mode == "abbreviation":
+            genera = list(dict.fromkeys(e.genus for e in entries))
+            o.step("abbreviation").note(
+                say.abbreviation(tr.genus_text, genera, tr.epithet_text or "", target)
+            )
+            if "current-name" not in kinds:
+                o.step("old-name").note(say.old_name(entries[0], target))
+        elif "current-name" in kinds:
+            o.step("current-name")
+        else:
+            o.step(VIA.get(entries[0].kind, entries[0].kind) or "old-name")
+            o.note(say.old_name(entries[0], target))
+        self._corrections(o, tr)
+        if tr.sub_text:
+            o.note(say.unheld_subspecies(tr.sub_text, target))
 
+    @staticmethod
+    def _corrections(o: Outcome, tr: TaxonRead) -> None:
+        if tr.corrections:
+            o.step("corrected-spelling")
+            o.corrected = True
+            for written, read in tr.corrections:
+                o.note(say.spelling(written, read))
 
+    def _with_target(self, o: Outcome, target: Target, rest: list[str]) -> Outcome:
+        o.at_species(target)
+        if not rest:
+            o.if_species.append(say.no_designation(target))
+            return o
+        dm = find_designation(self.index, rest)
+        if dm is None:
+            o.if_species.append(say.unheld(" ".join(rest)))
+            return o
+        return self.strains.apply(o, dm, target)
+
+    def _species_notes(self, o: Outcome, target: Target) -> None:
+        if not target.listed:
+            listed = [t.name for t in self.index.targets.values() if t.listed and t.gs == target.gs]
+            o.if_species.append(say.unlisted_parent(target, listed))
+
+    def _ambiguous(
+        self, o: Outcome, tr: TaxonRead, rest: list[str], tokens: tuple[str, ...]
+    ) -> Outcome:
+        names = [t.name for t in tr.targets]
+        written = " ".join(tokens[tr.start : tr.end])
+        dm = find_designation(self.index, rest) if rest else None
+        if dm is not None:
+            for target in tr.targets:
+                trial = self.strains.apply(Outcome(designation_text=o.designation_text), dm, target)
+                if trial.match == "strain":
+                    trial.via.insert(0, "abbreviation")
+                    self._corrections(trial, tr)
+                    return trial.note(
+                        f"'{written}' fits {' and '.join(names)}; the designation decides"
+                    )
+        o.at_unknown().suggest(*names).note(say.ambiguous(written, names))
+        return o
+
+    def _genus_level(self, o: Outcome, tr: TaxonRead, genus: str, rest: list[str]) -> Outcome:
+        gkey = tr.genus_keys[0]
+        if rest and not tr.epithet_text:
+            found = self.strains.in_genus(rest, gkey)
+            if found is not None:
+                self._corrections(found, tr)
+                return found
+        o.at_genus(genus).step("current-name" if gkey in self.index.current_genera else "old-name")
+        self._corrections(o, tr)
+        if tr.mode == "group":
+            o.note(f"'{tr.genus_text}' is a group name for the genus {genus}, not a species")
+        elif tr.placeholder:
+            o.note(f"'{genus} sp.' names no species; {say.NO_TRANSFER}")
+        else:
+            o.note(say.genus_only(genus, tr.epithet_text))
+        if genus == "Lactobacillus":
+            o.note(say.LACTOBACILLUS_SPLIT)
+        if tr.epithet_text:
+            o.suggest_for = (f"{genus} {tr.epithet_text}", (gkey,))
+        if rest:
+            dm = find_designation(self.index, rest)
+            if dm is not None:
+                strains = self.index.strains_for(list(dm.hits))
+                o.suggest(*(s.display for s in strains))
+                o.note(f"'{dm.matched}' is held for {', '.join(s.display for s in strains)}")
+        return o
+
+    def _epithet_only(self, ep: TaxonRead, tokens: tuple[str, ...]) -> Outcome:
+        rest = [t for t in tokens[1:] if word(t) not in STRAIN_WORDS]
+        names = [t.name for t in ep.targets]
+        dm = find_designation(self.index, rest) if rest else None
+        if dm is not None:
+            for target in ep.targets:
+                trial = self.strains.apply(Outcome(designation_text=" ".join(rest)), dm, target)
+                if trial.match == "strain":
+                    trial.via.insert(0, "abbreviation")
+                    return trial.note(
+                        f"no genus written; '{ep.epithet_text}' with '{dm.matched}' fits only "
+                        f"{trial.strain.display if trial.strain else target.name}"
+                    )
+        alone = self.strains.alone(tokens)
+        if alone.match == "strain":
+            return alone
+        o = Outcome(designation_text=" ".join(rest) or None).suggest(*names)
+        return o.note(f"no genus written; '{ep.epithet_text}' may be {' or '.join(names)}")
+
+    # --- 2. a names.csv name written whole -------------------------------------------------------
+
+    def _whole(self, p: Parsed) -> tuple[Outcome, bool] | None:
+        for text, with_asides in ((p.full, True), (" ".join(p.tokens), False)):
+            hit = self.index.whole.get(key(text))
+            if hit is None:
+                continue
+            s = self.reference.strains[hit.strain_id]
+            o = Outcome().at_strain(s).step(VIA.get(hit.kind, hit.kind) or "alias")
+            o.note(f"'{hit.written}' is listed in the reference as a name of {s.display}")
+            return o, with_asides
+        return None
+
+    # --- 4. asides in parentheses ----------------------------------------------------------------
+
+    def _asides(self, o: Outcome, p: Parsed) -> Outcome:
+        for aside in p.asides:
+            toks = tokenise(_LEAD.sub("", aside))
+            if toks:
+                o = self._aside(o, aside, toks)
+        return o
+
+    def _aside(self, o: Outcome, aside: str, toks: tuple[str, ...]) -> Outcome:
+        has_name = read_taxon(self.index, toks, fuzzy=False) is not None
+        if o.match == "species" and o.target is not None and not o.conflict and not has_name:
+            dm = find_designation(self.index, toks)
+            if dm is None:
+                if not has_digit(aside):
+                    return o
+                o.designation_text = o.designation_text or aside
+                o.if_species = [say.unheld(aside)]
+                return o
+            written = o.designation_text
+            o.designation_text = written or aside
+            o = self.strains.apply(o, dm, o.target)
+            if o.match == "strain" and written:
+                o.note(f"designation '{written}' is not in the reference")
+            return o.note(say.aside_used(aside)) if o.match == "strain" else o
+        sub = self._read(toks)
+        if o.match == "strain" and o.strain is not None:
+            return self._check_aside(o, o.strain, sub, aside)
+        if sub.match in ("strain", "species") and self._fits(o, sub):
+            return replace(sub, notes=[*sub.notes, say.aside_used(aside)])
+        if sub.match == "unknown" and has_digit(aside):
+            o.note(say.aside_unheld(aside))
+        return o
+
+    def _check_aside(self, o: Outcome, main: Strain, sub: Outcome, aside: str) -> Outcome:
+        """An aside next to a resolved strain may agree, or name another strain or species."""
+        if sub.match == "strain" and sub.strain is not None:
+            if sub.strain.strain_id == main.strain_id:
+                return o.note(say.aside_agrees(aside))
+            o = o.at_species(o.target) if o.target is not None else o.at_unknown()
+            o.conflict = True
+            return o.suggest(main.display, sub.strain.display).note(
+                say.aside_conflict(aside, sub.strain, main)
+            )
+        if sub.match == "species" and sub.target is not None:
+            if sub.target.gs != gs(main) and not self.strains.sold_as(main, sub.target):
+                if o.target is None:  # "BB-12 (Bifidobacterium longum)": the only species written
+                    written = o.designation_text or main.designation
+                    c = replace(sub, suggestions=[main.display], if_species=[], conflict=True)
+                    c.designation_text = written
+                    return c.note(say.conflict(written, [main], sub.target))
+                o.note(f"'{aside}' in parentheses names another species, {sub.target.name}")
+        elif sub.match == "unknown" and has_digit(aside):
+            o.note(say.aside_unheld(aside))
+        return o
+
+    def _fits(self, o: Outcome, sub: Outcome) -> bool:
+        """May the aside's reading replace the main one? Only when it names more, consistently."""
+        pair = gs(sub.strain) if sub.strain else sub.target.gs if sub.target else None
+        if pair is None or o.conflict:
+            return False
+        if o.match == "unknown":
+            return True
+        if o.match == "genus" and o.genus:
+            return key(o.genus) in self.index.written_genera.get(pair, set())
+        if o.match == "species" and o.target is not None and sub.strain is not None:
+            return pair == o.target.gs or self.strains.sold_as(sub.strain, o.target)
+        return False

@@ -1,19 +1,43 @@
-"""Splitting one label cell that lists several strains into one text per strain."""
+"""Splitting one label cell that lists several strains into one text per strain.
+
+Separators (outside parentheses): new lines, ';', ',', '+', '&', ' / ', 'and', 'plus', bullets and
+list numbers. Not separators: the comma in "1,000,000" or "GBI-30,6086", anything in parentheses.
+After splitting, pieces that cannot stand alone are joined back to the piece before them:
+- an amount ("L. rhamnosus GG, 10 billion CFU");
+- a number alone ("Bacillus coagulans GBI-30, 6086");
+- a parenthesis ("L. rhamnosus GG" / "(ATCC 53103)" on the next line);
+- a bare designation after a species with none ("Bifidobacterium animalis subsp. lactis, BB-12").
+A blend title with its strains in parentheses ("Probiotic blend (L. acidophilus, B. lactis)") gives
+the strains; a title before a colon ("Probiotic cultures: ...") is dropped. The blend's total
+amount is not copied onto each strain.
+"""
 
 from __future__ import annotations
 
 import re
 
-# Separators between strains: new lines, ';', ',', '+', '&', '/', ' and ' (outside parentheses).
-_SEP = re.compile(r"\s*(?:\n|;|,(?!\d{3}\b)|\s\+\s|\s&\s|\band\b|\bplus\b)\s*", re.I)
+from strainscore.names.parse import is_amount, split_asides
+
+_SEP = re.compile(
+    r"\s*(?:\r\n|\r|\n|;|,|(?<![eE^])\+|\s&\s|&(?=\s*[A-Z])|\s/\s|"
+    r"\band/or\b|\band\b|\bplus\b|[•●▪◦‣∙]|\s·\s)\s*",
+    re.I,
+)
+_BULLET = re.compile(r"^(?:[-*–·]\s+|\(?\d{1,2}[.)]\s+)")
+_BLEND = re.compile(
+    r"\b(?:blend|complex|formula|mix|mixture|cultures?|probiotics?|proprietary|consortium|"
+    r"strains|contains|ingredients|organisms)\b",
+    re.I,
+)
+_EDGE_START = " \t.,;:-–•*·"
+_EDGE_END = " \t,;:-–•*·"
 
 
-def split_strains(cell: str) -> list[str]:
-    """['L. rhamnosus GG', 'B. lactis BB-12'] from 'L. rhamnosus GG, B. lactis BB-12'."""
+def _top_level(text: str) -> list[str]:
+    """Split on separators that are not inside parentheses or brackets."""
     pieces: list[str] = []
     depth = 0
     start = 0
-    text = cell.strip()
     i = 0
     while i < len(text):
         ch = text[i]
@@ -23,10 +47,89 @@ def split_strains(cell: str) -> list[str]:
             depth = max(0, depth - 1)
         elif depth == 0:
             m = _SEP.match(text, i)
-            if m and m.end() > i:
+            if m and m.end() > i and _is_separator(text, m):
                 pieces.append(text[start:i])
                 start = i = m.end()
                 continue
         i += 1
     pieces.append(text[start:])
-    return [p.strip(" .\t") for p in pieces if p.strip(" .\t")]
+    return pieces
+
+
+def _is_separator(text: str, m: re.Match[str]) -> bool:
+    # A comma between digits with no space is part of a number or designation ("1,000").
+    if m.group(0) == ",":
+        return not (
+            text[m.start() - 1 : m.start()].isdigit() and text[m.end() : m.end() + 1].isdigit()
+        )
+    return True
+
+
+def _drop_title(text: str) -> str:
+    """'Probiotic blend (10 billion CFU): L. acidophilus, ...' -> 'L. acidophilus, ...'."""
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += (ch in "([") - (ch in ")])")
+        if ch == ":" and depth <= 0:
+            title, rest = split_asides(text[:i])[0], text[i + 1 :]
+            # "L. rhamnosus GG: 10 billion CFU" is a strain and its amount, not a title.
+            if _BLEND.search(title) and any(c.isalpha() for c in rest) and not is_amount(rest):
+                return rest
+            return text
+    return text
+
+
+def _expand_blend(piece: str) -> list[str]:
+    """'Probiotic blend (L. acidophilus, B. lactis) 5 billion CFU' -> the two strains."""
+    main, asides = split_asides(piece)
+    if len(asides) != 1 or not _BLEND.search(main):
+        return [piece]
+    inner = split_strains(asides[0])
+    return inner if len(inner) >= 2 else [piece]
+
+
+def _clean(piece: str) -> str:
+    # A closing dot stays ("Lactobacillus sp."); the resolver ignores it where it means nothing.
+    p = piece.lstrip(_EDGE_START).rstrip(_EDGE_END)
+    return _BULLET.sub("", p).lstrip(_EDGE_START).rstrip(_EDGE_END)
+
+
+def _bare_designation(piece: str) -> bool:
+    first = piece.split()[0] if piece.split() else ""
+    if len(piece.split()) > 3 or first.endswith("."):
+        return False
+    letters = [c for c in first if c.isalpha()]
+    has_digit = any(c.isdigit() for c in first)
+    return has_digit or (len(letters) >= 2 and all(c.isupper() for c in letters))
+
+
+def _ends_with_epithet(piece: str) -> bool:
+    main, _ = split_asides(piece)
+    words = main.split()
+    return len(words) >= 2 and words[-1].isalpha() and words[-1].islower()
+
+
+def _joins_previous(prev: str, piece: str) -> bool:
+    if piece.startswith(("(", "[")) or is_amount(piece):
+        return True
+    if re.sub(r"[\W_]", "", piece).isdigit():  # "6086" or "6086®" after "GBI-30,"
+        return True
+    return _bare_designation(piece) and _ends_with_epithet(prev)
+
+
+def split_strains(cell: str) -> list[str]:
+    """['L. rhamnosus GG', 'B. lactis BB-12'] from 'L. rhamnosus GG, B. lactis BB-12'."""
+    if not isinstance(cell, str):
+        return []
+    text = _drop_title(cell.strip())
+    out: list[str] = []
+    for raw in _top_level(text):
+        for piece in _expand_blend(_clean(raw)):
+            if not any(c.isalnum() for c in piece):
+                continue
+            if out and _joins_previous(out[-1], piece):
+                glue = " " if piece.startswith(("(", "[")) else ", "
+                out[-1] = out[-1] + glue + piece
+            else:
+                out.append(piece)
+    return out

@@ -1,0 +1,105 @@
+"""Finding the strain a designation, deposit, alias or trade name stands for. Never fuzzy.
+
+A designation matches when its key is equal ("BB-12" == "BB12" == "Bb 12"). Two narrow repairs are
+allowed, each reported: a trailing "TM" left by a lost trademark sign ("BB-12TM"), and the l/I/1
+and O/0 confusions of print and OCR ("HNOO1"), which the caller accepts only when one strain fits.
+"HN002" never becomes HN001.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from strainscore.names.index import Hit, NameIndex
+from strainscore.names.normalise import fold_key, key, word
+
+MAX_TOKENS = 8  # longer rests are prose, not a designation
+
+
+@dataclass(frozen=True)
+class DesignationMatch:
+    hits: tuple[Hit, ...]
+    how: str  # exact | mark (trailing TM) | folded (l/I/1, O/0) | span
+    matched: str  # the text that matched, as written
+    ignored: tuple[str, ...] = ()  # words around the designation that were set aside
+    folded: bool = False
+
+    @property
+    def strain_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(h.strain_id for h in self.hits))
+
+    def kinds_for(self, strain_id: str) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(h.kind for h in self.hits if h.strain_id == strain_id))
+
+
+def _lookup(ix: NameIndex, text: str) -> DesignationMatch | None:
+    k = key(text)
+    if not k:
+        return None
+    hits = ix.ids.get(k)
+    if hits:
+        return DesignationMatch(tuple(hits), "exact", text)
+    if k.endswith("tm") and (hits := ix.ids.get(k[:-2])):
+        return DesignationMatch(tuple(hits), "mark", text)
+    hits = ix.folded.get(fold_key(k))
+    if hits:
+        return DesignationMatch(tuple(hits), "folded", text, folded=True)
+    return None
+
+
+def find_designation(ix: NameIndex, tokens: tuple[str, ...] | list[str]) -> DesignationMatch | None:
+    """Strains the designation tokens name; None when the reference holds none of them."""
+    toks = tuple(tokens)[:MAX_TOKENS]
+    if not toks:
+        return None
+    whole = _lookup(ix, " ".join(toks))
+    if whole is not None or len(toks) == 1:
+        return whole
+    return _spans(ix, toks)
+
+
+def _spans(ix: NameIndex, toks: tuple[str, ...]) -> DesignationMatch | None:
+    """'GG culture', 'HANSEN CBS 5926': a designation among words without digits."""
+    found: list[DesignationMatch] = []
+    ignored: list[str] = []
+    i = 0
+    while i < len(toks):
+        for j in range(len(toks), i, -1):
+            m = _lookup(ix, " ".join(toks[i:j]))
+            if m is not None:
+                found.append(m)
+                i = j
+                break
+        else:
+            ignored.append(toks[i])
+            i += 1
+    if not found or any(_names_something(ix, t) for t in ignored):
+        return None
+    hits = tuple(h for m in found for h in m.hits)
+    if len({h.strain_id for h in hits}) > 1:  # "GG and B. lactis BB-12": two strains, not one
+        return None
+    return DesignationMatch(
+        hits,
+        "span",
+        " ".join(m.matched for m in found),
+        tuple(ignored),
+        folded=any(m.folded for m in found),
+    )
+
+
+def _names_something(ix: NameIndex, token: str) -> bool:
+    """A set-aside word must be noise: no digits, no genus, no abbreviated genus ("B.")."""
+    w = word(token)
+    return w is None or w in ix.genera or (token.endswith(".") and len(w) <= 6)
+
+
+def distinctive(match: DesignationMatch, strain_id: str) -> bool:
+    """Can this text name the strain with no species written? ("HN001" yes, "GG" or "1714" no).
+
+    Identifiers the reference lists (aliases, deposits, trade names) always can; a bare
+    designation needs 4+ characters including a letter.
+    """
+    if any(k != "designation" for k in match.kinds_for(strain_id)):
+        return True
+    k = key(match.matched)
+    return len(k) >= 4 and any(c.isalpha() for c in k)

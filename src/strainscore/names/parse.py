@@ -1,0 +1,176 @@
+"""Taking one label text apart: the amount written into it, asides in parentheses, and name tokens.
+
+Nothing here knows the reference; ``taxon.py`` and ``designation.py`` give the tokens meaning.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from strainscore.names.normalise import fold_text, light_clean
+
+_SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_N = r"\d+(?:[.,]\d+)*"
+_PREFIX = r"(?:(?:≥|>=|>|min\.?|minimum|at\s+least|over|up\s+to)\s*)?"
+_SCALE = (
+    r"(?:billions?|bn|bil|millions?|mio|mn|thousand|trillions?|milliards?|milliarden|mrd\.?)"
+    r"(?![a-z])"
+)
+_LETTER_SCALE = r"[BbMmKk](?![A-Za-z0-9-])"  # "10B", "500M"
+_UNIT = (
+    r"(?:cfus?|ufc|kbe|afus?|spores?|mg|milligrams?|"
+    r"live\s+(?:cultures?|organisms|cells|bacteria)|viable\s+(?:cells|organisms|bacteria)|"
+    r"organisms|cells)(?![a-z])"
+)
+_EXP = rf"10\s*(?:\^|\*\*|e)?\s*\+?(?:[{_SUP}]{{1,2}}|\d{{1,2}})"
+_TAIL = (
+    r"(?:\s*(?:/|per|a)\s*(?:capsules?|caps?|servings?|doses?|days?|g|grams?|tablets?|"
+    r"sachets?|ml|sticks?|drops?|vcaps?)(?![a-z]))?"
+    r"(?:\s*(?:at\s+(?:the\s+)?(?:time\s+of\s+)?(?:manufacture|manufacturing|expiry|expiration)|"
+    r"at\s+mfg|through\s+expiry|until\s+expiry|at\s+end\s+of\s+shelf[-\s]life))?"
+)
+_AMOUNT = re.compile(
+    r"(?<![\w.,-])"
+    + _PREFIX
+    + r"(?:"
+    + rf"{_N}\s*[xX×*·•⋅хХ]\s*{_EXP}(?:\s*{_SCALE})?(?:\s*{_UNIT})?"  # 1 x 10^9, 1 x 109
+    + rf"|10\s*(?:\^|\*\*)\s*\d{{1,2}}(?:\s*{_UNIT})?"  # 10^9 CFU
+    + rf"|10[{_SUP}]{{1,2}}(?:\s*{_UNIT})?"  # 10⁹ CFU
+    + rf"|{_N}\s*[eE]\+?\d{{1,2}}(?![\w])(?:\s*{_UNIT})?"  # 1e10
+    + rf"|{_N}\s*{_SCALE}(?:\s*{_UNIT})?"  # 10 billion CFU
+    + rf"|\d{{1,3}}(?:[.,]\d+)?\s?{_LETTER_SCALE}(?:\s*{_UNIT})?"  # 10B
+    + rf"|{_N}\s*{_UNIT}"  # 250 mg, 1,000,000 CFU
+    + r")"
+    + _TAIL,
+    re.I,
+)
+_QUALIFIER = re.compile(
+    r"^(?:at\s+(?:the\s+)?(?:time\s+of\s+)?manufactur\w*|at\s+expiry|through\s+expiry|"
+    r"per\s+\w+|guaranteed|minimum)$",
+    re.I,
+)
+_LEFTOVER = re.compile(r"^[\s,;:@=/*+&-]+|[\s,;:@=/*+&-]+$")
+_ABBR_GLUE = re.compile(r"^([A-Za-z]{1,6})\.(?=[A-Za-z]{3})")  # "L.rhamnosus" -> "L. rhamnosus"
+_RANK_GLUE = re.compile(r"\b(subsp|ssp|sps|spp|sp|var|str)\.(?=[A-Za-z])", re.I)
+_WORD_SEPS = re.compile(r"[;:|+&@=]|,(?=\S)(?!\d)")
+
+RANKS = {
+    "subsp": "subsp.",
+    "ssp": "subsp.",
+    "sps": "subsp.",
+    "subspecies": "subsp.",
+    "subs": "subsp.",
+    "var": "var.",
+    "variety": "var.",
+}
+STRAIN_WORDS = frozenset(("strain", "str", "stamm", "cepa", "souche", "strains"))
+SPECIES_PLACEHOLDERS = frozenset(("sp", "spp", "species"))
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """One label text, taken apart."""
+
+    tokens: tuple[str, ...]  # the name outside parentheses, amount removed
+    full: str  # the whole text with the amount removed (asides kept), for whole-name lookups
+    asides: tuple[str, ...]  # text inside top-level parentheses or brackets
+    amount_text: str | None  # an amount written into the cell, as written
+    homoglyph: bool  # look-alike letters from another alphabet were mapped to Latin
+
+
+def find_amount(text: str) -> re.Match[str] | None:
+    """The first amount in `text` ("10 billion CFU", "1 x 10^9", "10B", "250 mg"), if any."""
+    return _AMOUNT.search(text)
+
+
+def is_amount(text: str) -> bool:
+    """True when `text` is an amount and nothing else (qualifiers such as 'per capsule' allowed)."""
+    t = text.strip(" .,;:()[]")
+    m = _AMOUNT.search(t)
+    if m is None:
+        return False
+    rest = _LEFTOVER.sub("", t[: m.start()] + " " + t[m.end() :]).strip()
+    return not rest or bool(_QUALIFIER.match(rest))
+
+
+def split_asides(text: str) -> tuple[str, list[str]]:
+    """('L. rhamnosus GG ', ['ATCC 53103']) from 'L. rhamnosus GG (ATCC 53103)'.
+
+    Top level only; an unclosed '(' runs to the end, a stray ')' is dropped.
+    """
+    main: list[str] = []
+    asides: list[str] = []
+    depth = 0
+    current: list[str] = []
+    for ch in text:
+        if ch in "([{":
+            if depth == 0:
+                current = []
+                main.append(" ")
+            else:
+                current.append(ch)
+            depth += 1
+        elif ch in ")]}":
+            if depth == 1:
+                asides.append("".join(current).strip())
+            elif depth > 1:
+                current.append(ch)
+            depth = max(0, depth - 1)
+        elif depth:
+            current.append(ch)
+        else:
+            main.append(ch)
+    if depth:
+        asides.append("".join(current).strip())
+    return "".join(main), [a for a in asides if a]
+
+
+def _cut_amount(text: str) -> tuple[str, str | None]:
+    m = _AMOUNT.search(text)
+    if m is None:
+        return text, None
+    amount = m.group(0).strip()
+    rest = text[: m.start()] + " " + text[m.end() :]
+    # A second amount (e.g. the same count written twice) is dropped too.
+    m2 = _AMOUNT.search(rest)
+    if m2 is not None:
+        rest = rest[: m2.start()] + " " + rest[m2.end() :]
+    return rest, amount
+
+
+def tokenise(text: str) -> tuple[str, ...]:
+    """Name tokens: separators become spaces, glued abbreviations are parted."""
+    t = _ABBR_GLUE.sub(r"\1. ", text.strip())
+    t = _RANK_GLUE.sub(r"\1. ", t)
+    t = _WORD_SEPS.sub(" ", t)
+    return tuple(tok for tok in t.split() if any(c.isalnum() for c in tok))
+
+
+def parse(text: str) -> Parsed:
+    """Take a label text apart; never raises."""
+    cleaned = light_clean(text)
+    main, asides = split_asides(cleaned)
+    main, amount = _cut_amount(main)
+    kept_asides: list[str] = []
+    for aside in asides:
+        if is_amount(aside):
+            amount = amount or aside
+        elif _QUALIFIER.match(aside) and amount:
+            amount = f"{amount} ({aside})"
+        else:
+            kept_asides.append(aside)
+    folded_main, swapped = fold_text(_LEFTOVER.sub("", main))
+    folded_asides = []
+    for aside in kept_asides:
+        fa, s = fold_text(aside)
+        swapped = swapped or s
+        folded_asides.append(fa)
+    full = " ".join([folded_main, *(f"({a})" for a in folded_asides)]).strip()
+    return Parsed(
+        tokens=tokenise(folded_main),
+        full=full,
+        asides=tuple(folded_asides),
+        amount_text=amount,
+        homoglyph=swapped,
+    )

@@ -1,0 +1,65 @@
+"""Suggestions for names the reference does not hold: the closest species names, by letter pairs.
+
+Suggestions are only shown, never used to resolve; letter-pair (bigram) overlap is cheap enough to
+run on every unknown line of a large sheet.
+"""
+
+from __future__ import annotations
+
+from strainscore.names.index import NameIndex
+from strainscore.names.normalise import key
+
+THRESHOLD = 0.6  # Dice coefficient of letter pairs
+LIMIT = 3
+
+
+def _pairs(k: str) -> frozenset[str]:
+    return frozenset(k[i : i + 2] for i in range(len(k) - 1))
+
+
+def _dice(a: frozenset[str], b: frozenset[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
+class Suggester:
+    def __init__(self, ix: NameIndex) -> None:
+        # (pairs of the genus word, pairs of the epithet part, current name, genus key)
+        self._names: list[tuple[frozenset[str], frozenset[str], str, str]] = []
+        for (g, e, s), entries in ix.taxa.items():
+            for entry in entries:
+                self._names.append((_pairs(g), _pairs(e + s), entry.target.name, g))
+        self._cache: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+
+    def near(self, text: str, genus_keys: tuple[str, ...] = ()) -> list[str]:
+        """Up to three current names that look like `text` (within `genus_keys` if given).
+
+        With a genus fixed, only the species words are compared; otherwise both the genus word
+        and the species words must look alike ("Latilactobacillus sakei" suggests nothing).
+        """
+        words = [key(w) for w in text.split()]
+        words = [w for w in words if w]
+        if not words or sum(map(len, words)) < 4:
+            return []
+        cache_key = (" ".join(words), genus_keys)
+        hit = self._cache.get(cache_key)
+        if hit is not None:
+            return hit
+        first, rest = _pairs(words[0]), _pairs("".join(words[1:3]))
+        best: dict[str, float] = {}
+        for genus, epithet, name, g in self._names:
+            if genus_keys:
+                if g not in genus_keys:
+                    continue
+                score = _dice(rest, epithet)
+            elif rest:
+                score = min(_dice(first, genus), _dice(rest, epithet))
+            elif words[0][0] == name.split()[1][0].lower():
+                score = _dice(first, epithet)
+            else:
+                continue
+            if score >= THRESHOLD and score > best.get(name, 0.0):
+                best[name] = score
+        out = [n for n, _ in sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))][:LIMIT]
+        if len(self._cache) < 50_000:
+            self._cache[cache_key] = out
+        return out
