@@ -48,16 +48,29 @@ register(
     "Save the sheet as .xlsx (Excel workbook) or .csv (UTF-8) and try again.",
 )
 register("empty-file", "Empty file", "The file has no content; export the sheet again.")
+register(
+    "file-too-large",
+    "File too large",
+    "Split the file, or raise the limit with --max-rows (the size limit grows with it).",
+)
 register("corrupt-workbook", "Damaged workbook", "Open it in Excel and save it again as .xlsx.")
 register(
     "encrypted-workbook",
     "Password-protected workbook",
-    "Remove the password (File > Info > Protect Workbook) and save a copy.",
+    "Remove the password (File > Info > Protect Workbook > Encrypt with Password, clear it) and "
+    "save a copy, or save a copy as CSV.",
 )
 register(
     "unsafe-workbook",
     "Workbook refused for safety",
-    "The file declares far more data than it holds or uses unsafe XML; re-save it from Excel.",
+    "The file declares far more data than it holds or uses unsafe XML; if you trust it, open it "
+    "in Excel and save it again as .xlsx.",
+)
+register(
+    "sheet-too-large",
+    "Sheet's used area too large",
+    "Delete stray cells far below or right of the table (Ctrl+End shows the last used cell) and "
+    "save again, or raise the limit with --max-rows.",
 )
 register("too-many-rows", "Too many rows", "Split the file, or raise the limit with --max-rows.")
 register(
@@ -73,11 +86,12 @@ register(
     "Save the file as 'CSV UTF-8' from your spreadsheet program.",
 )
 register(
-    "ragged-row",
-    "Row has more fields than the header",
-    "A value probably contains an unquoted separator; quote it or remove the extra field.",
+    "bad-csv",
+    "CSV text cannot be split into cells",
+    "A quote is probably never closed; check the quotes on the line named, or save the file "
+    "again as 'CSV UTF-8'.",
 )
-# Column problems.
+# Column problems (exit 2: the sheet cannot be read as a table).
 register(
     "missing-column",
     "Required column missing",
@@ -88,12 +102,18 @@ register(
     "Column given twice",
     "Keep one column for each field; rename or delete the other.",
 )
-# Cell problems (the row is kept out of the check, others go on).
+# Row and cell problems: an error leaves the row out of the check, the other rows go on.
+register(
+    "ragged-row",
+    "Row has more fields than the header",
+    "A value probably contains an unquoted separator; quote it or remove the extra field.",
+)
 register("missing-value", "Required value missing", "Fill in the cell.")
 register(
     "invalid-cfu",
     "Count not understood",
-    "Write the viable count per serving, e.g. '10 billion', '1 x 10^9' or '5e9 CFU'.",
+    "Write the viable count per serving, e.g. '10 billion', '1 x 10^9' or '5e9 CFU'; if Excel "
+    "turned it into a date or a percentage, format the column as Text and type it again.",
 )
 register("non-cfu-unit", "Amount not in CFU", "Give the count in CFU if the label states one.")
 register(
@@ -101,9 +121,26 @@ register(
     "Servings per day not understood",
     "Write a positive number, e.g. 1 or 2.",
 )
-register("formula-no-value", "Formula without a saved value", "Open and save the file in Excel.")
-register("cell-too-long", "Cell too long", "Shorten the cell to under 500 characters.")
-register("control-characters", "Invisible control characters", "Retype the cell.")
+register(
+    "formula-no-value",
+    "Formula without a saved value",
+    "Open the file in Excel (which calculates formulas) and save it, or type the value.",
+)
+register(
+    "formula-error",
+    "Formula shows an error",
+    "Fix the formula (the cell shows an error such as #N/A or #REF!) or type the value.",
+)
+register(
+    "cell-too-long",
+    "Cell too long",
+    "Put one product or strain name in the cell, under 500 characters.",
+)
+register(
+    "control-characters",
+    "Invisible control characters",
+    "They were removed; retype the cell if the text looks wrong.",
+)
 # Notices about the reading itself.
 register("encoding-fallback", "Read as Windows-1252", "Save as 'CSV UTF-8' to be sure.")
 register("at-manufacture", "Count given at time of manufacture", "Counts fall over shelf life.")

@@ -127,9 +127,7 @@ def per_study(items: list[Item]) -> list[tuple[Study, str]]:
     for study, effect, _ in items:
         effects[study.study_id].add(effect)
         studies[study.study_id] = study
-    return [
-        (studies[sid], next(iter(e)) if len(e) == 1 else "mixed") for sid, e in effects.items()
-    ]
+    return [(studies[sid], next(iter(e)) if len(e) == 1 else "mixed") for sid, e in effects.items()]
 
 
 def _dose(

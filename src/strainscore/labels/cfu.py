@@ -1,88 +1,194 @@
-"""Reading a viable count as labels write it: '10 billion', '1 x 10^9', '1x10⁹', '5e9 CFU', '10B'."""
+"""Reading a viable count as labels write it: '10 billion', '1 x 10^9', '1x10⁹', '5e9', '10B'."""
 
 from __future__ import annotations
 
 import math
 import re
+import unicodedata
+from typing import Literal
 
+from strainscore.labels.cells import cell_text
 from strainscore.models import Amount
 
-_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+Unit = Literal["cfu", "mg", "afu", "spores", "unknown"]
+MAX_AMOUNT_CHARS = 300
+
+_SUPERSCRIPT = {ord(s): n for s, n in zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+-", strict=True)}
+# Longest first: "mil millones" before "million", "billionen" (German 10^12) before "billion".
 _WORDS = {
+    "mil millones": 1e9,
     "thousand": 1e3,
     "k": 1e3,
+    "millionen": 1e6,
+    "millones": 1e6,
+    "millions": 1e6,
     "million": 1e6,
     "mio": 1e6,
-    "m": 1e6,
+    "mln": 1e6,
     "mn": 1e6,
+    "m": 1e6,
+    "billionen": 1e12,
+    "billions": 1e9,
     "billion": 1e9,
+    "bill": 1e9,
+    "bil": 1e9,
     "bn": 1e9,
     "b": 1e9,
-    "bil": 1e9,
+    "milliarden": 1e9,
+    "milliards": 1e9,
     "milliard": 1e9,
+    "miliardi": 1e9,
+    "miliardo": 1e9,
     "mrd": 1e9,
+    "mld": 1e9,
+    "trillions": 1e12,
     "trillion": 1e12,
     "t": 1e12,
 }
-_AT_MANUFACTURE = re.compile(r"(time of|at|when) manufactur|at mfg|at production", re.I)
-_UNITS = (
-    (re.compile(r"\bafu\b", re.I), "afu"),
-    (re.compile(r"\bspores?\b", re.I), "spores"),
-    (re.compile(r"\bmg\b|\bmilligrams?\b", re.I), "mg"),
+# "Not stated" markers: an empty count, not a wrong one.
+_BLANKS = {"na", "n/a", "n.a.", "none", "-", "--", "—", "?", "unknown", "not stated", "nd", "n.d."}
+_AT_MANUFACTURE = re.compile(
+    r"(time of|at|when|upon|on) (the )?manufactur|at (mfg|mfr|production|packaging)"
+    r"|bei herstellung|à la fabrication",
+    re.I,
 )
-_NUM = r"(\d+(?:[.,]\d+)?)"
+_CFU = re.compile(r"(?<![a-z])(cfu|ufc|kbe|colony)", re.I)
+_UNITS: tuple[tuple[re.Pattern[str], Unit], ...] = (
+    (re.compile(r"(?<![a-z])afu(?![a-z])", re.I), "afu"),
+    (re.compile(r"(?<![a-z])spores?(?![a-z])", re.I), "spores"),
+    (re.compile(r"(?<![a-z])(mg|milligrams?)(?![a-z])", re.I), "mg"),
+)
+# Text that is a date or a percentage, not a count: "2024-01-05", "05/01/2024", "5%".
+_DATE_TEXT = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(\s+\d{1,2}:\d{2}(:\d{2})?)?$")
+_NUM = r"(\d+(?:[.,'’ ]\d{3})*(?:[.,]\d+)?)"
+_DEC = r"(\d+(?:[.,]\d+)?)"
 # 1 x 10^9, 1x10⁹, 1·10^9, 1*10**9, 1 × 10E9, and "1 x 109" (a superscript lost in copy-paste).
-_SCI = re.compile(_NUM + r"\s*(?:x|×|\*|·|•|⋅)\s*10\s*(?:\^|\*\*|e)?\s*([+-]?\d{1,2})", re.I)
-_E = re.compile(r"^\s*" + _NUM + r"\s*e\s*\+?(\d{1,2})\b", re.I)
-_WORD = re.compile(_NUM + r"\s*(" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")\b", re.I)
-_PLAIN = re.compile(r"^\s*(\d{1,3}(?:[ ,.'’]\d{3})+|\d+(?:\.\d+)?)\s*(?:cfu|ufc|kbe)?\s*$", re.I)
-
-
-def _float(s: str) -> float:
-    return float(s.replace(",", "."))
+_SCI = re.compile(
+    r"(?<![\d.,])" + _DEC + r"\s*(?:x|×|\*|·|•|⋅|∙)\s*10\s*(?:\^|\*\*|e)?\s*([+-]?\d{1,2})(?!\d)",
+    re.I,
+)
+_POW = re.compile(r"(?<![\d.,])10\s*(?:\^|\*\*)\s*([+-]?\d{1,2})(?!\d)")
+_E = re.compile(r"(?<![\w.,])" + _DEC + r"\s*e\s*([+-]?\d{1,2})(?![\d.])", re.I)
+_WORD = re.compile(
+    r"(?<![\w.,])"
+    + _NUM
+    + r"(?:\s*(?:-|–|—|to)\s*"
+    + _NUM
+    + r")?\s*\+?\s*("
+    + "|".join(re.escape(w) for w in _WORDS)
+    + r")(?![a-z])",
+    re.I,
+)
+_PLAIN = re.compile(r"(?<![\w.,])" + _NUM + r"(?!\d)")
 
 
 def parse_amount(text: object) -> Amount | None:
-    """An ``Amount`` from a cell value; None for an empty cell.
+    """An ``Amount`` from a cell value; None for an empty cell or a 'not stated' marker.
 
     A value that cannot be read comes back with ``value=None`` so the caller can report it.
+    Never raises.
     """
-    if text is None or (isinstance(text, float) and math.isnan(text)):
-        return None
-    if isinstance(text, bool):
-        return Amount(str(text), None, "unknown")
+    if text is None or isinstance(text, bool):
+        return None if text is None else Amount(str(text), None, "unknown")
+    if isinstance(text, float) and math.isnan(text):
+        return None  # an empty cell as pandas and some readers give it
     if isinstance(text, int | float):
-        return Amount(repr(text), float(text), "cfu") if text > 0 else Amount(str(text), None)
-    raw = str(text).strip()
+        return _number_amount(text)
+    if not isinstance(text, str):  # dates, times: not a count
+        return Amount(str(text), None, "unknown")
+    raw = text.strip()
     if not raw:
         return None
-    at_mfg = bool(_AT_MANUFACTURE.search(raw))
-    t = raw.translate(_SUPERSCRIPTS)
-    unit: str = "cfu"
+    if raw.lower() in _BLANKS:
+        return None
+    if len(raw) > MAX_AMOUNT_CHARS:  # not a count; and keeps every pattern below fast
+        return Amount(raw, None, "unknown")
+    t = unicodedata.normalize("NFKC", _superscripts(raw))
+    if "%" in t or _DATE_TEXT.match(t):
+        return Amount(raw, None, "unknown")
+    at_mfg = bool(_AT_MANUFACTURE.search(t))
+    counted = _count(t)
+    unit = _unit(t, counted is not None)
+    value = counted if counted is not None else _plain(t)
+    if value is None or not math.isfinite(value) or value <= 0:
+        return Amount(raw, None, "unknown", at_mfg)
+    return Amount(raw, value, unit, at_mfg)
+
+
+def not_a_count(value: object) -> str | None:
+    """Why a cell holds a date, time or percentage instead of a count; None when it does not."""
+    if isinstance(value, str):
+        t = unicodedata.normalize("NFKC", value.strip())
+        if _DATE_TEXT.match(t):
+            return "is a date, not a count"
+        return "is a percentage, not a count" if "%" in t else None
+    if isinstance(value, bool):
+        return "is TRUE/FALSE, not a count"
+    if not isinstance(value, int | float) and value is not None:
+        return "is a date or time, not a count (Excel may have turned what was typed into a date)"
+    return None
+
+
+def _number_amount(x: float) -> Amount:
+    if math.isfinite(x) and x > 0:
+        return Amount(cell_text(x), float(x), "cfu")
+    return Amount(cell_text(x), None, "unknown")
+
+
+def _superscripts(text: str) -> str:
+    """'10⁹' -> '10^9', so the exponent survives NFKC (which would make it '109')."""
+    return re.sub(r"[⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻]+", lambda m: "^" + m.group(0).translate(_SUPERSCRIPT), text)
+
+
+def _unit(t: str, has_count: bool) -> Unit:
+    if _CFU.search(t):
+        return "cfu"
     for pattern, name in _UNITS:
-        if pattern.search(t):
-            unit = name
-    value = _value(t, unit)
-    return Amount(raw, value, unit if value is not None else "unknown", at_mfg)  # type: ignore[arg-type]
+        # "500 mg (10 billion)": the count is the CFU figure, the mg is the powder.
+        if pattern.search(t) and not (name == "mg" and has_count):
+            return name
+    return "cfu"
 
 
-def _value(t: str, unit: str) -> float | None:
+def _count(t: str) -> float | None:
+    """A value written with an exponent or a scale word; None when there is none."""
     m = _SCI.search(t)
     if m:
-        # "1 x 109" (superscript lost in copy-paste) reads as 10 followed by exponent 9.
-        return _float(m.group(1)) * 10.0 ** int(m.group(2))
-    m = _E.match(t)
+        return _decimal(m.group(1)) * 10.0 ** int(m.group(2))
+    m = _POW.search(t)
     if m:
-        return _float(m.group(1)) * 10.0 ** int(m.group(2))
+        return 10.0 ** int(m.group(1))
+    m = _E.search(t)
+    if m:
+        return _decimal(m.group(1)) * 10.0 ** int(m.group(2))
     m = _WORD.search(t)
     if m:
-        return _float(m.group(1)) * _WORDS[m.group(2).lower()]
-    if unit != "cfu":
-        m = re.search(_NUM, t)
-        return _float(m.group(1)) if m else None
-    m = _PLAIN.match(t)
-    if m:
-        digits = re.sub(r"[ ,.'’](?=\d{3}\b)", "", m.group(1))
-        value = float(digits)
-        return value if value > 0 else None
+        # A range ("10-20 billion") counts as its lower end: the label promises no more.
+        return _grouped(m.group(1), decimal_dot=True) * _WORDS[m.group(3).lower()]
     return None
+
+
+def _plain(t: str) -> float | None:
+    """The largest plain number ('1,000,000,000 CFU per 2 capsules' -> 1e9)."""
+    values = [_grouped(m.group(1), decimal_dot=False) for m in _PLAIN.finditer(t)]
+    return max(values) if values else None
+
+
+def _decimal(s: str) -> float:
+    return float(s.replace(",", "."))
+
+
+def _grouped(s: str, *, decimal_dot: bool) -> float:
+    """'1,000' -> 1000, '1.000.000' -> 1e6, '1,5' -> 1.5; '1.500' is 1.5 next to a scale word."""
+    s = s.replace(" ", "").replace("'", "").replace("’", "")
+    seps = [c for c in s if c in ".,"]
+    if not seps:
+        return float(s)
+    last = s.rfind(seps[-1])
+    tail = len(s) - last - 1
+    if len(seps) == 1 and (tail != 3 or (decimal_dot and seps[0] == ".")):
+        return _decimal(s)
+    if len(set(seps)) == 2:  # "1,000.5" or "1.000,5": the last one is the decimal mark
+        head = re.sub(r"[.,]", "", s[:last])
+        return float(f"{head}.{s[last + 1 :]}")
+    return float(re.sub(r"[.,]", "", s))

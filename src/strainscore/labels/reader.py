@@ -1,54 +1,39 @@
-"""Reading a label spreadsheet (.csv or .xlsx) into a ``LabelSheet``.
+"""Reading a label spreadsheet (.xlsx/.xlsm, .csv/.tsv, or '-' for stdin) into a ``LabelSheet``.
 
-The steps: open the file as a grid of cells, find the header row and the fields, parse amounts,
-validate with pandera (every problem at once), and turn good rows into ``LabelLine`` values.
-Rows with problems are reported and left out; the other rows are still checked.
+The steps: read the bytes once, read-only; tell what they are (sniff); open them as sheets
+(workbook or delimited text, each behind its own checks); pick the sheet and find its header;
+validate every row (validate). Unusable input raises ``InputFileError``, never a traceback.
 """
 
 from __future__ import annotations
 
-import math
+import stat
+import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-import pandas as pd
+from strainscore.errors import InputFileError
+from strainscore.labels.cells import cell_text, column_letter
+from strainscore.labels.limits import DEFAULT_MAX_ROWS, Limits
+from strainscore.labels.problems import display_name, file_error
+from strainscore.labels.sniff import WORKBOOK_SUFFIXES, sniff, suffix_of
+from strainscore.labels.table import Header, RawSheet, find_header, scan_header
+from strainscore.models import InputIssue, LabelSheet
 
-from strainscore.errors import InputFileError, lookup
-from strainscore.labels.cfu import parse_amount
-from strainscore.labels.headers import FIELDS, REQUIRED, match_header
-from strainscore.labels.schema import failures
-from strainscore.models import Amount, InputIssue, LabelLine, LabelSheet
-from strainscore.names.split import split_strains
+if TYPE_CHECKING:
+    from strainscore.labels.xlsxparts import SheetPart
 
-SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm"}
-TEXT_SUFFIXES = {".csv", ".tsv", ".txt"}
-DEFAULT_MAX_ROWS = 1_000_000
-HEADER_SEARCH_ROWS = 30
+__all__ = [
+    "DEFAULT_MAX_ROWS",
+    "cell_text",
+    "column_letter",
+    "find_header",
+    "read_label",
+    "read_label_stream",
+]
 
-Grid = list[list[Any]]
-
-
-def column_letter(index: int) -> str:
-    """0 -> A, 25 -> Z, 26 -> AA."""
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
-
-
-def cell_text(value: Any) -> str:
-    """A cell as the user sees it: whole floats without '.0', empty for blanks."""
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        if math.isnan(value):
-            return ""
-        if value.is_integer() and abs(value) < 1e15:
-            return str(int(value))
-    return str(value).strip()
+_HEADER_HINT = "Add a header row with at least 'product' and 'strain' columns."
 
 
 def read_label(
@@ -57,252 +42,222 @@ def read_label(
     sheet: str | int | None = None,
     max_rows: int = DEFAULT_MAX_ROWS,
 ) -> LabelSheet:
-    """Read and validate a label spreadsheet. Raises ``InputFileError`` when it is unusable."""
-    p = Path(path)
+    """Read and validate a label spreadsheet ('-' reads standard input).
+
+    Raises ``InputFileError`` when the file is unusable."""
     source = str(path)
-    if not p.exists():
-        raise InputFileError(f"{source}: file not found", code="file-not-found")
-    if p.is_dir():
-        raise InputFileError(f"{source}: is a folder, not a file", code="not-a-file")
-    suffix = p.suffix.lower()
-    if suffix in SPREADSHEET_SUFFIXES:
-        from strainscore.labels.workbook import read_workbook_grids
-
-        grids = read_workbook_grids(p)
-    elif suffix in TEXT_SUFFIXES:
-        from strainscore.labels.delimited import read_delimited_grid
-
-        grids = {None: read_delimited_grid(p)}
-    else:
-        raise InputFileError(
-            f"{source}: {suffix or 'this'} files cannot be read. "
-            + lookup("unsupported-format").hint,
-            code="unsupported-format",
-        )
-    return grids_to_sheet(source, grids, sheet=sheet, max_rows=max_rows)
+    limits = Limits(max_rows=max_rows)
+    data = _read_stdin(limits) if source == "-" else _read_file(Path(path), source, limits)
+    return read_label_stream(data, source, sheet=sheet, max_rows=max_rows)
 
 
-def grids_to_sheet(
-    source: str,
-    grids: dict[str | None, Grid],
+def read_label_stream(
+    data: bytes,
+    name: str = "-",
     *,
     sheet: str | int | None = None,
     max_rows: int = DEFAULT_MAX_ROWS,
 ) -> LabelSheet:
-    """Pick the sheet, find its header and validate it."""
-    names = list(grids)
-    if sheet is not None:
-        chosen = _choose_sheet(source, names, sheet)
-        found = find_header(grids[chosen])
-        if found is None:
-            raise InputFileError(
-                f"{source}: sheet {chosen!r} has no header row with 'product' and 'strain' "
-                "columns. " + lookup("no-sheet-with-columns").hint,
-                code="no-sheet-with-columns",
-            )
-    else:
-        chosen, found = None, None
-        for name in names:
-            found = find_header(grids[name])
-            if found is not None:
-                chosen = name
-                break
-        if found is None:
-            raise InputFileError(
-                f"{source}: no sheet has a header row with 'product' and 'strain' columns. "
-                + lookup("no-sheet-with-columns").hint,
-                code="no-sheet-with-columns",
-            )
-    header_row, fields = found
-    notices = []
-    if chosen is not None and len(names) > 1 and sheet is None:
-        notices.append(f"read sheet {chosen!r} (the first with product and strain columns)")
-    return validate_grid(
-        source, chosen, grids[chosen], header_row, fields, max_rows=max_rows, notices=notices
-    )
+    """Read label bytes (an .xlsx or delimited text, told apart by content); `name` is used in
+    messages and for its extension."""
+    limits = Limits(max_rows=max_rows)
+    if len(data) > limits.max_file_bytes:
+        raise _too_big(name, len(data), limits)
+    if sniff(data, name) == "zip":
+        return _read_workbook(data, name, sheet, limits)
+    from strainscore.labels.delimited import read_delimited
 
-
-def _choose_sheet(source: str, names: list[str | None], sheet: str | int) -> str | None:
-    if isinstance(sheet, int) or (isinstance(sheet, str) and sheet.isdigit()):
-        i = int(sheet)
-        if 1 <= i <= len(names):
-            return names[i - 1]
-    elif sheet in names:
-        return sheet
-    listed = ", ".join(repr(n) for n in names if n is not None) or "(a CSV has one sheet)"
-    raise InputFileError(
-        f"{source}: sheet {sheet!r} not found; sheets are {listed} (or their number from 1)",
-        code="sheet-not-found",
-    )
-
-
-def find_header(grid: Grid) -> tuple[int, dict[str, list[int]]] | None:
-    """(row index, field -> column indexes) of the first row naming every required field."""
-    for r, row in enumerate(grid[:HEADER_SEARCH_ROWS]):
-        fields: dict[str, list[int]] = {}
-        for c, value in enumerate(row):
-            f = match_header(cell_text(value))
-            if f:
-                fields.setdefault(f, []).append(c)
-        if all(f in fields for f in REQUIRED):
-            return r, fields
-    return None
-
-
-def validate_grid(
-    source: str,
-    sheet: str | None,
-    grid: Grid,
-    header_row: int,
-    fields: dict[str, list[int]],
-    *,
-    max_rows: int = DEFAULT_MAX_ROWS,
-    notices: Sequence[str] = (),
-) -> LabelSheet:
-    headers = [cell_text(v) for v in grid[header_row]]
-    issues: list[InputIssue] = []
-    for f, cols in fields.items():
-        if len(cols) > 1:
-            listed = ", ".join(f"{column_letter(c)} ({headers[c]})" for c in cols)
-            issues.append(
-                InputIssue(
-                    "duplicate-column",
-                    f"the {f} field is given by {len(cols)} columns: {listed}. "
-                    + lookup("duplicate-column").hint,
-                    file=source,
-                    sheet=sheet,
-                    row=header_row + 1,
-                    column=column_letter(cols[1]),
-                    header=headers[cols[1]],
-                )
-            )
-    if issues:
-        raise _fatal(source, issues)
-    col = {f: cols[0] for f, cols in fields.items()}
-    body = [
-        (header_row + 2 + i, row)
-        for i, row in enumerate(grid[header_row + 1 :])
-        if any(cell_text(v) for v in row)
-    ]
-    if len(body) > max_rows:
-        raise InputFileError(
-            f"{source}: {len(body):,} rows is more than the limit of {max_rows:,}. "
-            + lookup("too-many-rows").hint,
-            code="too-many-rows",
+    raw, issues, notices = read_delimited(data, name, limits)
+    if sheet is not None and str(sheet) not in ("1", raw.name or "1"):
+        raise file_error(
+            name,
+            "sheet-not-found",
+            f"there is no sheet {sheet!r}: a CSV file has one sheet",
+            advice="Leave out the sheet option for a CSV file.",
         )
-    if not body:
-        raise InputFileError(
-            f"{source}: no data rows under the header. " + lookup("no-data-rows").hint,
-            code="no-data-rows",
-        )
-
-    def get(row: list[Any], f: str) -> Any:
-        c = col.get(f)
-        return row[c] if c is not None and c < len(row) else None
-
-    amounts = [parse_amount(get(row, "cfu_per_serving")) for _, row in body]
-    servings = [_servings(get(row, "servings_per_day")) for _, row in body]
-    frame = pd.DataFrame(
-        {
-            "product": [cell_text(get(row, "product")) for _, row in body],
-            "strain": [cell_text(get(row, "strain")) for _, row in body],
-            "cfu_ok": [a is None or a.value is not None for a in amounts],
-            "servings_ok": [s is not False for s in servings],
-        }
-    )
-    bad_rows: set[int] = set()
-    for idx, fname, code in failures(frame):
-        excel_row, row = body[idx]
-        field_name = {"cfu_ok": "cfu_per_serving", "servings_ok": "servings_per_day"}.get(
-            fname, fname
-        )
-        c = col[field_name]
-        value = cell_text(row[c]) if c < len(row) else ""
-        issues.append(
-            InputIssue(
-                code,
-                _cell_message(code, field_name, value),
-                file=source,
-                sheet=sheet,
-                row=excel_row,
-                column=column_letter(c),
-                header=headers[c],
-                value=value or None,
-            )
-        )
-        bad_rows.add(idx)
-    lines: list[LabelLine] = []
-    for idx, (excel_row, row) in enumerate(body):
-        amount = amounts[idx]
-        if amount is not None and amount.unit not in ("cfu", None) and amount.value is not None:
-            issues.append(_amount_issue("non-cfu-unit", source, sheet, excel_row, col, headers, amount))
-        if amount is not None and amount.at_manufacture:
-            issues.append(_amount_issue("at-manufacture", source, sheet, excel_row, col, headers, amount))
-        if idx in bad_rows:
-            continue
-        serv = servings[idx]
-        cell = cell_text(get(row, "strain"))
-        claims = tuple(c.strip() for c in cell_text(get(row, "claims")).replace(";", ",").split(",") if c.strip())
-        for piece in split_strains(cell):
-            lines.append(
-                LabelLine(
-                    row=excel_row,
-                    product=cell_text(get(row, "product")),
-                    strain_text=piece,
-                    brand=cell_text(get(row, "brand")),
-                    cell_text=cell,
-                    cfu_per_serving=amount,
-                    servings_per_day=serv if isinstance(serv, float) else None,
-                    claims=claims,
-                    sheet=sheet,
-                )
-            )
-    return LabelSheet(source, tuple(lines), tuple(issues), sheet, tuple(notices))
+    header = _header_or_error(name, raw)
+    return _validate(name, raw, header, limits, notices, issues)
 
 
-def _servings(value: Any) -> float | None | bool:
-    """A positive number, None for empty, False for something that is not one."""
-    text = cell_text(value)
-    if not text:
-        return None
+def _read_file(p: Path, source: str, limits: Limits) -> bytes:
     try:
-        x = float(text.replace(",", "."))
-    except ValueError:
-        return False
-    return x if x > 0 and math.isfinite(x) else False
+        st = p.stat()
+        if stat.S_ISDIR(st.st_mode):
+            if p.suffix.lower() == ".numbers":
+                raise file_error(
+                    source,
+                    "unsupported-format",
+                    "this is an Apple Numbers document, which strainscore does not read",
+                    advice="In Numbers use File > Export To > Excel, or CSV, and try again.",
+                )
+            raise file_error(source, "not-a-file", "this is a folder, not a file")
+        if not (stat.S_ISREG(st.st_mode) or stat.S_ISFIFO(st.st_mode)):
+            raise file_error(source, "not-a-file", "this is a device or socket, not a file")
+        if st.st_size > limits.max_file_bytes:
+            raise _too_big(source, st.st_size, limits)
+        with p.open("rb") as f:  # read-only, read once: the file is never changed or locked
+            data = f.read(limits.max_file_bytes + 1)
+    except FileNotFoundError:
+        raise file_error(source, "file-not-found", "the file does not exist") from None
+    except IsADirectoryError:
+        raise file_error(source, "not-a-file", "this is a folder, not a file") from None
+    except PermissionError:
+        raise file_error(
+            source, "unreadable-file", "permission to read the file was refused"
+        ) from None
+    except OSError as exc:
+        raise file_error(
+            source, "unreadable-file", f"the file cannot be read ({exc.strerror or exc})"
+        ) from None
+    if len(data) > limits.max_file_bytes:
+        raise _too_big(source, len(data), limits)
+    return data
 
 
-def _cell_message(code: str, field: str, value: str) -> str:
-    hint = lookup(code).hint
-    if code == "missing-value":
-        return f"the {field} cell is empty; this row was not checked. {hint}"
-    return f"{value!r} is not understood as {field.replace('_', ' ')}; this row was not checked. {hint}"
+def _read_stdin(limits: Limits) -> bytes:
+    try:
+        data = sys.stdin.buffer.read(limits.max_file_bytes + 1)
+    except (OSError, ValueError, AttributeError) as exc:
+        raise file_error("-", "unreadable-file", f"standard input cannot be read ({exc})") from None
+    if not data:
+        raise file_error("-", "empty-file", "nothing was given on standard input")
+    return data
 
 
-def _amount_issue(
-    code: str,
-    source: str,
-    sheet: str | None,
-    row: int,
-    col: dict[str, int],
-    headers: list[str],
-    amount: Amount,
-) -> InputIssue:
-    c = col["cfu_per_serving"]
-    if code == "non-cfu-unit":
-        msg = f"{amount.text!r} is given in {amount.unit}, not CFU, so the dose cannot be compared"
-    else:
-        msg = (
-            f"{amount.text!r} is counted at time of manufacture; the count at the end of shelf "
-            "life is usually lower"
-        )
-    return InputIssue(
-        code, msg, "warning", source, sheet, row, column_letter(c), headers[c], amount.text
+def _too_big(source: str, size: int, limits: Limits) -> InputFileError:
+    return file_error(
+        source,
+        "file-too-large",
+        f"the file is {size / 1048576:,.0f} MB; the limit is "
+        f"{limits.max_file_bytes / 1048576:,.0f} MB for {limits.max_rows:,} rows",
     )
 
 
-def _fatal(source: str, issues: list[InputIssue]) -> InputFileError:
-    text = "; ".join(f"{i.location}: {i.message}" for i in issues)
-    err = InputFileError(text, code=issues[0].code)
-    err.issues = tuple(issues)  # type: ignore[attr-defined]
-    return err
+def _read_workbook(data: bytes, source: str, sheet: str | int | None, limits: Limits) -> LabelSheet:
+    from strainscore.labels.workbook import Workbook
+
+    book = Workbook(data, source, limits)
+    notices: list[str] = []
+    if suffix_of(source) not in WORKBOOK_SUFFIXES and source != "-":
+        notices.append(f"{display_name(source)} is an Excel workbook and was read as one")
+    if book.has_macros:
+        notices.append("the workbook holds macros; they were not run")
+    worksheets = [p for p in book.sheets if p.kind == "worksheet"]
+    if not worksheets:
+        raise file_error(
+            source, "no-sheet-with-columns", "the workbook has no worksheets", advice=_HEADER_HINT
+        )
+    if sheet is not None:
+        part = _named_sheet(source, book.sheets, sheet)
+        if part.kind != "worksheet":
+            raise file_error(
+                source,
+                "sheet-not-found",
+                f"sheet {part.name!r} is a {part.kind.replace('sheet', ' sheet')}, not a table",
+            )
+        raw = book.load(part)
+        if part.hidden:
+            notices.append(f"sheet {part.name!r} is hidden; it was read because it was asked for")
+        return _validate(source, raw, _header_or_error(source, raw), limits, notices, [])
+    partial: tuple[RawSheet, Header] | None = None
+    for part in (p for p in worksheets if not p.hidden):
+        raw = book.load(part)
+        header = scan_header(raw.rows)
+        if header is not None and header.complete:
+            hidden = [p.name for p in worksheets if p.hidden]
+            if hidden:
+                listed = ", ".join(repr(n) for n in hidden)
+                notices.append(f"hidden sheets were not read: {listed} (name one to read it)")
+            if len(book.sheets) > 1:
+                notices.append(
+                    f"read sheet {part.name!r} (the first with product and strain columns)"
+                )
+            return _validate(source, raw, header, limits, notices, [])
+        if header is not None and partial is None:
+            partial = (raw, header)
+    if partial is not None:
+        raise _missing_columns(source, *partial)
+    for part in (p for p in worksheets if p.hidden):
+        header = scan_header(book.load(part).rows)
+        if header is not None and header.complete:
+            raise file_error(
+                source,
+                "no-sheet-with-columns",
+                f"only the hidden sheet {part.name!r} has product and strain columns",
+                advice=f"Unhide it, or name it with the sheet option (--sheet {part.name!r}).",
+            )
+    listed = ", ".join(repr(p.name) for p in worksheets)
+    raise file_error(
+        source,
+        "no-sheet-with-columns",
+        f"no sheet has a header row with product and strain columns (sheets: {listed})",
+    )
+
+
+def _named_sheet(source: str, parts: Sequence[SheetPart], sheet: str | int) -> SheetPart:
+    names = [p.name for p in parts]
+    for p in parts:
+        if p.name == sheet:
+            return p
+    if isinstance(sheet, int) or str(sheet).strip().isdigit():
+        i = int(sheet)
+        if 1 <= i <= len(parts):
+            return parts[i - 1]
+    for p in parts:
+        if p.name.strip().casefold() == str(sheet).strip().casefold():
+            return p
+    listed = ", ".join(repr(n) for n in names)
+    raise file_error(
+        source,
+        "sheet-not-found",
+        f"there is no sheet {sheet!r}; the sheets are {listed} (or their number from 1)",
+    )
+
+
+def _header_or_error(source: str, raw: RawSheet) -> Header:
+    header = scan_header(raw.rows)
+    if header is None:
+        where = "the file" if raw.name is None else f"sheet {raw.name!r}"
+        raise file_error(
+            source,
+            "no-sheet-with-columns",
+            f"{where} has no header row with product and strain columns",
+            sheet=raw.name,
+        )
+    if not header.complete:
+        raise _missing_columns(source, raw, header)
+    return header
+
+
+def _missing_columns(source: str, raw: RawSheet, header: Header) -> InputFileError:
+    missing = " and ".join(header.missing)
+    seen = ", ".join(repr(h) for h in header.headers if h) or "none"
+    return file_error(
+        source,
+        "missing-column",
+        f"the header row has no {missing} column (headers seen: {seen})",
+        sheet=raw.name,
+        row=header.row + 1,
+    )
+
+
+def _validate(
+    source: str,
+    raw: RawSheet,
+    header: Header,
+    limits: Limits,
+    notices: list[str],
+    issues: list[InputIssue],
+) -> LabelSheet:
+    from strainscore.labels.validate import validate_sheet
+
+    if header.row > 0:
+        notices.append(f"the header is on row {header.row + 1}")
+    unused = [
+        h
+        for c, h in enumerate(header.headers)
+        if h and not any(c in cols for cols in header.fields.values())
+    ]
+    if unused:
+        notices.append("columns kept but not checked: " + ", ".join(unused))
+    return validate_sheet(source, raw, header, limits=limits, notices=notices, issues=issues)

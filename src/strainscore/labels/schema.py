@@ -6,6 +6,8 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from strainscore.labels.cells import MAX_NAME_CHARS
+
 
 class LabelSchema(pa.DataFrameModel):
     """One row per strain per product, as text; amounts are parsed before this runs
@@ -13,19 +15,24 @@ class LabelSchema(pa.DataFrameModel):
 
     product: Series[str]
     strain: Series[str]
+    brand: Series[str]
     cfu_ok: Series[bool]
     servings_ok: Series[bool]
 
-    @pa.check("product", "strain", element_wise=True, error="missing-value")
-    def _present(cls, value: str) -> bool:
-        return value.strip() != ""
+    @pa.check("product", "strain", error="missing-value")
+    def _present(cls, series: pd.Series[str]) -> pd.Series[bool]:
+        return series.str.strip() != ""
 
-    @pa.check("cfu_ok", element_wise=True, error="invalid-cfu")
-    def _cfu(cls, ok: bool) -> bool:
+    @pa.check("product", "strain", "brand", error="cell-too-long")
+    def _short(cls, series: pd.Series[str]) -> pd.Series[bool]:
+        return series.str.len() <= MAX_NAME_CHARS
+
+    @pa.check("cfu_ok", error="invalid-cfu")
+    def _cfu(cls, ok: pd.Series[bool]) -> pd.Series[bool]:
         return ok
 
-    @pa.check("servings_ok", element_wise=True, error="invalid-servings")
-    def _servings(cls, ok: bool) -> bool:
+    @pa.check("servings_ok", error="invalid-servings")
+    def _servings(cls, ok: pd.Series[bool]) -> pd.Series[bool]:
         return ok
 
     class Config:

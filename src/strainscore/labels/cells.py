@@ -1,0 +1,88 @@
+"""Single cells: how a value reads as text, invisible characters, servings per day."""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from typing import Any
+
+MAX_NAME_CHARS = 500
+
+# Invisible characters that change matching or display without showing: C0/C1 controls (not tab or
+# line breaks), zero-width space / word joiner / BOM, and bidi embeddings and overrides
+# ("Trojan source"). Right-to-left letters and marks are text and are kept.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]"
+)
+_SERVINGS = re.compile(
+    r"^\s*(\d+(?:[.,]\d+)?)\s*(?:(?:-|–|to)\s*\d+(?:[.,]\d+)?\s*)?"
+    r"(?:x|times|capsules?|caps?|tablets?|tabs?|sachets?|servings?|doses?|gumm(?:y|ies)|scoops?)?"
+    r"\s*(?:(?:per|a|/|each)\s*day|daily|/d)?\s*$",
+    re.I,
+)
+_SERVING_WORDS = {"once": 1.0, "twice": 2.0, "thrice": 3.0, "one": 1.0, "two": 2.0, "three": 3.0}
+
+
+def column_letter(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def column_index(letters: str) -> int:
+    """'A' -> 0, 'AA' -> 26 (the inverse of column_letter)."""
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+
+def cell_text(value: Any) -> str:
+    """A cell as the user sees it: whole floats without '.0', empty for blanks."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+    return str(value).strip()
+
+
+def strip_invisible(text: str) -> tuple[str, str]:
+    """(text without invisible characters, the code points removed as 'U+0007 U+200B')."""
+    found = sorted(set(_INVISIBLE.findall(text)))
+    if not found:
+        return text, ""
+    return _INVISIBLE.sub("", text).strip(), " ".join(f"U+{ord(c):04X}" for c in found)
+
+
+def parse_servings(value: Any) -> float | bool | None:
+    """A positive number of servings a day; None for an empty cell, False when not understood."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | float):
+        return float(value) if math.isfinite(value) and value > 0 else False
+    text = unicodedata.normalize("NFKC", cell_text(value))
+    if not text:
+        return None
+    if len(text) > 100:
+        return False
+    first = text.split()[0].lower()
+    if (
+        first in _SERVING_WORDS
+        and len(text.split()) <= 3
+        and not re.search("week|month", text, re.I)
+    ):
+        return _SERVING_WORDS[first]
+    m = _SERVINGS.match(text)
+    if not m:
+        return False
+    # "1-2 capsules daily" counts as its lower end, like a CFU range.
+    x = float(m.group(1).replace(",", "."))
+    return x if x > 0 and math.isfinite(x) else False

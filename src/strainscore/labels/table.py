@@ -1,0 +1,86 @@
+"""Finding the header row of a grid and mapping its columns to fields."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from strainscore.labels.cells import cell_text
+from strainscore.labels.headers import REQUIRED, header_field
+
+HEADER_SEARCH_ROWS = 30  # non-blank rows searched for the header
+HEADER_SEARCH_LIMIT = 1_000  # physical rows searched at most
+
+Grid = list[list[Any]]
+
+
+@dataclass
+class RawSheet:
+    """One sheet as read from the file, before the header is known."""
+
+    name: str | None  # None for CSV
+    rows: Grid
+    # (row, column) 0-based -> (issue code, text) for formulas with no value and error cells
+    formula_cells: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
+    # column -> 0-based rows whose cell is formatted as a percentage
+    percent_rows: Callable[[int], frozenset[int]] = lambda column: frozenset()
+    ragged_is_error: bool = False  # CSV: a row longer than the header would shift the table
+    hidden: bool = False
+
+
+@dataclass(frozen=True)
+class Header:
+    """A header row: its fields (a list longer than one means the field is given twice)."""
+
+    row: int  # 0-based
+    fields: dict[str, list[int]]
+    headers: list[str]
+    scale: float = 1.0  # a bare number in the CFU column is multiplied by this
+
+    @property
+    def complete(self) -> bool:
+        return all(f in self.fields for f in REQUIRED)
+
+    @property
+    def missing(self) -> list[str]:
+        return [f for f in REQUIRED if f not in self.fields]
+
+
+def read_header(grid: Grid, r: int) -> Header:
+    fields: dict[str, list[int]] = {}
+    scale = 1.0
+    headers = [cell_text(v) for v in grid[r]]
+    for c, text in enumerate(headers):
+        f, s = header_field(text)
+        if f:
+            fields.setdefault(f, []).append(c)
+            if f == "cfu_per_serving" and len(fields[f]) == 1:
+                scale = s
+    return Header(r, fields, headers, scale)
+
+
+def scan_header(grid: Grid) -> Header | None:
+    """The first row naming every required field; else the first row that looks like a header
+    with some fields missing (so the error can name them); else None."""
+    partial: Header | None = None
+    seen = 0
+    for r, row in enumerate(grid[:HEADER_SEARCH_LIMIT]):
+        if not any(cell_text(v) for v in row):
+            continue
+        header = read_header(grid, r)
+        if header.complete:
+            return header
+        # Two known fields, or one in the first non-blank row, make a header with gaps.
+        if partial is None and (len(header.fields) >= 2 or (seen == 0 and header.fields)):
+            partial = header
+        seen += 1
+        if seen >= HEADER_SEARCH_ROWS:
+            break
+    return partial
+
+
+def find_header(grid: Grid) -> tuple[int, dict[str, list[int]]] | None:
+    """(row index, field -> column indexes) of the first row naming every required field."""
+    header = scan_header(grid)
+    return (header.row, header.fields) if header and header.complete else None
