@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from strainscore.models import Resolution
 from strainscore.names.resolver import Resolver
 from strainscore.names.split import split_strains
-from strainscore.reference import Reference, load_reference
+from strainscore.reference.model import Reference
 
 __all__ = ["Resolver", "resolve", "resolve_many", "split_strains"]
 
@@ -23,7 +23,11 @@ _RESOLVERS: dict[int, Resolver] = {}
 
 
 def _resolver(reference: Reference | None) -> Resolver:
-    ref = reference if reference is not None else load_reference()
+    if reference is None:
+        from strainscore.reference.loader import load_reference  # pandas: only when needed
+
+        reference = load_reference()
+    ref = reference
     r = _RESOLVERS.get(id(ref))
     if r is None or r.reference is not ref:
         r = _RESOLVERS[id(ref)] = Resolver(ref)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from strainscore.reference.checks import normalise_name
+from strainscore.reference.vocab import normalise_name
 
 # Look-alikes from Cyrillic and Greek that copy-paste and OCR put into Latin names ("Lаctobacillus"
 # with a Cyrillic а). Only letters whose glyph is the Latin one in common fonts.

@@ -6,8 +6,6 @@ Column rules live in the pandera schemas; the rules that span rows or tables liv
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,6 +17,7 @@ import pandera.pandas as pa
 
 from strainscore.reference.model import species_name
 from strainscore.reference.schemas import CLINICAL_DESIGNS, TABLES
+from strainscore.reference.vocab import normalise_name
 
 
 @dataclass(frozen=True, order=True)
@@ -86,12 +85,6 @@ def _from_failure_cases(fname: str, fc: pd.DataFrame) -> Iterable[RefProblem]:
 def _lines(df: pd.DataFrame) -> Iterable[tuple[int, dict[str, str]]]:
     for i, rec in enumerate(df.to_dict("records")):
         yield i + 2, {str(k): str(v) for k, v in rec.items()}
-
-
-def normalise_name(text: str) -> str:
-    """The key two names collide on: case, accents, punctuation and spacing ignored."""
-    t = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "", t)
 
 
 def _cross_table_problems(t: dict[str, pd.DataFrame]) -> list[RefProblem]:

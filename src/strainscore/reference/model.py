@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from strainscore.models import ReferenceInfo
-from strainscore.reference.schemas import MECHANISTIC_DESIGNS, POOLED_DESIGNS
+from strainscore.reference.vocab import MECHANISTIC_DESIGNS, POOLED_DESIGNS
 
 
 @dataclass(frozen=True)

@@ -12,24 +12,30 @@ import re
 
 import pandera.pandas as pa
 
-DESIGNS = (
-    "meta-analysis",
-    "systematic-review",
-    "rct",
-    "crossover-rct",
-    "open-label",
-    "observational",
-    "animal",
-    "in-vitro",
+from strainscore.reference.vocab import (
+    AGE_GROUPS,
+    CLINICAL_DESIGNS,
+    DESIGNS,
+    EFFECTS,
+    MECHANISTIC_DESIGNS,
+    NAME_KINDS,
+    ORGANISM_KINDS,
+    OUTCOME_CATEGORIES,
+    POOLED_DESIGNS,
 )
-CLINICAL_DESIGNS = frozenset(DESIGNS[:6])
-POOLED_DESIGNS = frozenset(("meta-analysis", "systematic-review"))
-MECHANISTIC_DESIGNS = frozenset(("animal", "in-vitro"))
-EFFECTS = ("benefit", "no-effect", "mixed", "harm")
-AGE_GROUPS = ("infant", "child", "adult", "older-adult", "pregnant", "mixed")
-NAME_KINDS = ("old-name", "alias", "deposit", "trade-name", "reidentified", "synonym")
-OUTCOME_CATEGORIES = ("mental-health", "gastrointestinal", "biomarker")
-ORGANISM_KINDS = ("bacterium", "yeast")
+
+__all__ = [
+    "AGE_GROUPS",
+    "CLINICAL_DESIGNS",
+    "DESIGNS",
+    "EFFECTS",
+    "MECHANISTIC_DESIGNS",
+    "NAME_KINDS",
+    "ORGANISM_KINDS",
+    "OUTCOME_CATEGORIES",
+    "POOLED_DESIGNS",
+    "TABLES",
+]
 
 DOI_RE = r"^10\.\d{4,9}/\S+$"
 PMID_RE = r"^[1-9]\d{0,8}$"

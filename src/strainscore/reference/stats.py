@@ -8,7 +8,7 @@ from typing import Any
 
 from strainscore.models import ReferenceInfo
 from strainscore.reference.model import Reference
-from strainscore.reference.schemas import DESIGNS, EFFECTS
+from strainscore.reference.vocab import DESIGNS, EFFECTS
 
 
 @dataclass(frozen=True)
