@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,7 +110,16 @@ def check(debug: bool, **kwargs: Any) -> None:
     3 internal error (a bug: please report it).
     """
     opts = CheckOptions(**kwargs)
-    code = run(execute, opts, debug=debug)
+    # A check builds millions of small immutable objects that all live until the report is
+    # written: the cyclic garbage collector only rescans them (a third of a catalogue run).
+    # Paused for the run only, so a Python caller of this command gets it back.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        code = run(execute, opts, debug=debug)
+    finally:
+        if was_enabled:
+            gc.enable()
     sys.exit(code)
 
 

@@ -78,15 +78,41 @@ def _words(text: str) -> str:
     return " " + re.sub(r"[^a-z0-9]+", " ", text.lower()).strip() + " "
 
 
+_PHRASES: dict[int, tuple[Reference, tuple[tuple[str, tuple[str, ...]], ...]]] = {}
+_CLAIMS: dict[tuple[int, str], tuple[str, ...]] = {}
+
+
+def _phrase_words(reference: Reference) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each outcome with its phrases as padded words, worked out once per reference."""
+    cached = _PHRASES.get(id(reference))
+    if cached is None or cached[0] is not reference:
+        table = tuple(
+            (
+                o.outcome,
+                tuple(
+                    _words(p)
+                    for p in (o.outcome.replace("-", " "), o.label, *o.phrases)
+                    if p.strip()
+                ),
+            )
+            for o in reference.outcomes.values()
+        )
+        _PHRASES[id(reference)] = cached = (reference, table)
+        _CLAIMS.clear()
+    return cached[1]
+
+
 def claim_outcomes(claim: str, reference: Reference) -> tuple[str, ...]:
-    """Outcome ids a label claim speaks of, through the phrases in outcomes.csv."""
-    words = _words(claim)
-    hits = []
-    for o in reference.outcomes.values():
-        phrases = (o.outcome.replace("-", " "), o.label, *o.phrases)
-        if any(_words(p) in words for p in phrases if p.strip()):
-            hits.append(o.outcome)
-    return tuple(hits)
+    """Outcome ids a label claim speaks of, through the phrases in outcomes.csv.
+
+    A catalogue repeats a few hundred claims across thousands of rows: each is matched once."""
+    table = _phrase_words(reference)
+    key = (id(reference), claim)
+    hit = _CLAIMS.get(key)
+    if hit is None:
+        words = _words(claim)
+        hit = _CLAIMS[key] = tuple(o for o, phrases in table if any(p in words for p in phrases))
+    return hit
 
 
 def check_claim(claim: str, strains: Sequence[StrainReport], reference: Reference) -> ClaimCheck:

@@ -147,10 +147,30 @@ def _rows(p: ProductReport) -> set[tuple[str | None, int]]:
     return {(s.line.sheet, s.line.row) for s in p.strains}
 
 
+RowIssues = dict[tuple[str | None, int], list[tuple[int, InputIssue]]]
+_ISSUE_INDEX: dict[int, tuple[Report, RowIssues]] = {}
+
+
+def _issues_by_row(report: Report) -> RowIssues:
+    """Issues grouped by (sheet, row), built once per report: a catalogue has thousands of
+    products and thousands of issues, and scanning all issues per product was quadratic."""
+    cached = _ISSUE_INDEX.get(id(report))
+    if cached is not None and cached[0] is report:
+        return cached[1]
+    index: RowIssues = {}
+    for n, i in enumerate(report.issues):
+        if i.row is not None:
+            index.setdefault((i.sheet, i.row), []).append((n, i))
+    _ISSUE_INDEX.clear()  # one report at a time is all a run formats
+    _ISSUE_INDEX[id(report)] = (report, index)
+    return index
+
+
 def issues_of(report: Report, p: ProductReport) -> tuple[InputIssue, ...]:
-    """The input problems found on the rows this product was read from."""
-    rows = _rows(p)
-    return tuple(i for i in report.issues if i.row is not None and (i.sheet, i.row) in rows)
+    """The input problems found on the rows this product was read from, in report order."""
+    index = _issues_by_row(report)
+    found = sorted(hit for key in _rows(p) for hit in index.get(key, ()))
+    return tuple(i for _, i in found)
 
 
 def unplaced_issues(report: Report) -> tuple[InputIssue, ...]:
