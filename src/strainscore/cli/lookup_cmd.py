@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from strainscore.cli import run
-from strainscore.cli.options import debug_option, reference_option
+from strainscore.cli.options import debug_option, format_option, reference_option
 
 if TYPE_CHECKING:
     from strainscore.models import Resolution
@@ -209,15 +209,7 @@ def _evidence_lines(data: dict[str, Any]) -> list[str]:
 
 @click.command()
 @click.argument("text")
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(("text", "json")),
-    default="text",
-    show_default=True,
-    help="text for people, json for programs.",
-)
+@format_option("text for people, json for programs.")
 @reference_option
 @debug_option
 def lookup(text: str, fmt: str, reference: str | None, debug: bool) -> None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from strainscore.cli import run
-from strainscore.cli.options import debug_option, reference_option
+from strainscore.cli.options import debug_option, format_option, reference_option
 
 if TYPE_CHECKING:
     from strainscore.reference.diff import Body, GradeChange, ReferenceDiff, RowChange
@@ -32,15 +32,7 @@ def reference() -> None:
 
 @reference.command("check")
 @click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=str))
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(("text", "json")),
-    default="text",
-    show_default=True,
-    help="text: one problem per line; json: for scripts.",
-)
+@format_option("text: one problem per line; json: for scripts.")
 @debug_option
 def check_cmd(folder: str | None, fmt: str, debug: bool) -> None:
     """Check a reference FOLDER (default: the shipped one) against every rule.
@@ -128,15 +120,7 @@ def diff_cmd(old: str, new: str | None, fmt: str, reference: str | None, debug: 
     show_default=True,
     help="How many of the studies checked longest ago (checked_on) to list.",
 )
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(("text", "json")),
-    default="text",
-    show_default=True,
-    help="text for the terminal; json for scripts.",
-)
+@format_option("text for the terminal; json for scripts.")
 @reference_option
 @debug_option
 def stats_cmd(
