@@ -155,7 +155,9 @@ def render_text(data: dict[str, Any]) -> str:
         lines.append("Did you mean: " + "; ".join(data["suggestions"]))
     lines.append("")
     lines.extend(_evidence_lines(data))
-    lines += ["", LEGEND, NOT_ADVICE]
+    from strainscore.formats.words import GRADE_LEGEND
+
+    lines += ["", LEGEND, GRADE_LEGEND, NOT_ADVICE]
     return "\n".join(lines)
 
 

@@ -122,3 +122,9 @@ def test_help() -> None:
     r = CliRunner().invoke(main, ["lookup", "--help"])
     assert r.exit_code == 0
     assert "strain, species, genus or unknown" in r.stdout
+
+
+def test_lookup_text_carries_the_grade_legend(run_cli) -> None:  # type: ignore[no-untyped-def]
+    out = run_cli("lookup", "Lacticaseibacillus rhamnosus HN001").stdout
+    assert "Grades (GRADE-inspired, computed)" in out
+    assert "not medical advice" in out
