@@ -9,8 +9,6 @@ from pathlib import Path
 from strainscore.models import LabelLine, LabelSheet, ProductReport, Report
 from strainscore.reference import Reference, load_reference
 
-POPULATIONS = ("adult", "older-adult", "pregnant", "child", "infant")
-
 
 def check_label(
     path: str | Path,

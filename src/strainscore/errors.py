@@ -7,6 +7,10 @@ built where the problem is found; the registry keeps the wording of the advice i
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from strainscore.models import InputIssue
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -158,7 +162,16 @@ class StrainscoreError(Exception):
 
 
 class InputFileError(StrainscoreError):
-    """The user's file cannot be used at all (missing, wrong type, unsafe, no usable sheet)."""
+    """The user's file cannot be used at all (missing, wrong type, unsafe, no usable sheet).
+
+    ``issues`` holds the located problems (sheet, row, column) when there are any.
+    """
+
+    def __init__(
+        self, message: str, *, code: str = "error", issues: tuple[InputIssue, ...] = ()
+    ) -> None:
+        super().__init__(message, code=code)
+        self.issues = issues
 
 
 class ReferenceDataError(StrainscoreError):

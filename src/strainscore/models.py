@@ -22,6 +22,8 @@ Basis = Literal["strain", "formulation", "component", "species", "mechanistic"]
 DoseStatus = Literal["meets", "below", "unknown"]
 
 GRADE_ORDER: tuple[Grade, ...] = ("high", "moderate", "low", "very-low")
+# Version of the dict Report.to_dict() returns (the JSON contract, docs/json-format.md).
+SCHEMA_VERSION = "1.0"
 
 
 @dataclass(frozen=True)
@@ -314,7 +316,6 @@ class Report:
 
     def to_dict(self) -> dict[str, Any]:
         from strainscore import __version__
-        from strainscore.formats.json_format import SCHEMA_VERSION
 
         return {
             "schema_version": SCHEMA_VERSION,

@@ -12,10 +12,10 @@ import click
 
 from strainscore.cli import run
 from strainscore.cli.options import debug_option, reference_option
+from strainscore.reference.vocab import POPULATIONS
 
 FORMAT_CHOICES = ("text", "json", "html", "csv", "xlsx")
 FAIL_ON = ("no-evidence", "issues")
-POPULATIONS = ("adult", "older-adult", "pregnant", "child", "infant")
 
 
 @dataclass(frozen=True)

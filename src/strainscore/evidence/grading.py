@@ -17,6 +17,7 @@ NON_RANDOMISED = frozenset(("open-label", "observational"))
 IMPRECISION_N = 400  # total participants below which a body of evidence is imprecise
 AGREEMENT = 0.75  # share of studies that must agree for a consistent direction
 # What a population a user names is indirect to: evidence from these age groups.
+# One entry per reference.vocab.POPULATIONS: what each is indirect to.
 INDIRECT = {
     "adult": {"infant", "child"},
     "older-adult": {"infant", "child"},

@@ -21,7 +21,6 @@ from strainscore.formats._studies import Sources, sources_for
 from strainscore.formats._view import (
     DIRECTION_WORDS,
     DOSE_WORDS,
-    ProductView,
     index_order,
     product_views,
 )
@@ -116,11 +115,6 @@ def fill_folder(report: Report, folder: Path) -> None:
         ordered = index_order(views, key)
         page = _page("index.html", report, src, views=ordered, current=name)
         _write(folder, name, page)
-
-
-def page_names(views: tuple[ProductView, ...]) -> list[str]:
-    """Every file fill_folder writes, for tests and the docs."""
-    return [*INDEXES, *(v.file_name for v in views)]
 
 
 def _write(folder: Path, name: str, data: bytes) -> None:

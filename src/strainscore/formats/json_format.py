@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from strainscore.models import Report
+from strainscore.models import SCHEMA_VERSION, Report
 
-SCHEMA_VERSION = "1.0"
+__all__ = ["SCHEMA_VERSION", "render"]
 # Indented JSON is easy to read and diff, but turns off the C encoder (4.5x slower, 1.7x
 # larger on a 10,000-product catalogue): big reports are written compact.
 INDENT_UP_TO_PRODUCTS = 200

@@ -36,9 +36,7 @@ def issue(
 def fatal(issues: Sequence[InputIssue]) -> InputFileError:
     """One error for issues that make the file unusable; the issues ride along for the CLI."""
     text = "; ".join(f"{i.location}: {i.message}" if i.location else i.message for i in issues)
-    err = InputFileError(text, code=issues[0].code)
-    err.issues = tuple(issues)  # type: ignore[attr-defined]
-    return err
+    return InputFileError(text, code=issues[0].code, issues=tuple(issues))
 
 
 def file_error(

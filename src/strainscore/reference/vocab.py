@@ -20,6 +20,8 @@ POOLED_DESIGNS = frozenset(("meta-analysis", "systematic-review"))
 MECHANISTIC_DESIGNS = frozenset(("animal", "in-vitro"))
 EFFECTS = ("benefit", "no-effect", "mixed", "harm")
 AGE_GROUPS = ("infant", "child", "adult", "older-adult", "pregnant", "mixed")
+# Who a user may say will take the product (--population); every age group but "mixed".
+POPULATIONS = ("adult", "older-adult", "pregnant", "child", "infant")
 NAME_KINDS = ("old-name", "alias", "deposit", "trade-name", "reidentified", "synonym")
 OUTCOME_CATEGORIES = ("mental-health", "gastrointestinal", "biomarker")
 ORGANISM_KINDS = ("bacterium", "yeast")
