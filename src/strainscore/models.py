@@ -77,6 +77,14 @@ class Amount:
     def cfu(self) -> float | None:
         return self.value if self.unit == "cfu" else None
 
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "value": self.value,
+            "unit": self.unit,
+            "at_manufacture": self.at_manufacture,
+        }
+
 
 @dataclass(frozen=True)
 class LabelLine:
@@ -208,7 +216,8 @@ class StrainReport:
     def to_dict(self) -> dict[str, Any]:
         d = self.resolution.to_dict()
         d["row"] = self.line.row
-        d["cfu_per_serving"] = _amount_dict(self.line.cfu_per_serving)
+        amount = self.line.cfu_per_serving
+        d["cfu_per_serving"] = amount.to_dict() if amount else None
         d["evidence"] = [e.to_dict() for e in self.evidence]
         d["notes"] = list(self.resolution.notes) + list(self.notes)
         return d
@@ -272,12 +281,23 @@ class ProductReport:
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            **self.head_dict(),
+            "strains": [s.to_dict() for s in self.strains],
+            **self.tail_dict(),
+        }
+
+    # The keys before and after "strains" (the JSON writer splices the strains in between).
+    def head_dict(self) -> dict[str, Any]:
+        return {
             "product": self.product,
             "brand": self.brand,
             "daily_cfu": self.daily_cfu,
             "strains_listed": len(self.strains),
             "strains_with_evidence": self.strains_with_evidence,
-            "strains": [s.to_dict() for s in self.strains],
+        }
+
+    def tail_dict(self) -> dict[str, Any]:
+        return {
             "outcomes": [o.to_dict() for o in self.outcomes],
             "claims": [c.to_dict() for c in self.claims],
             "claims_without_evidence": list(self.claims_without_evidence),
@@ -315,6 +335,14 @@ class Report:
         return any(i.severity == "error" for i in self.issues)
 
     def to_dict(self) -> dict[str, Any]:
+        return {
+            **self.head_dict(),
+            "products": [p.to_dict() for p in self.products],
+            **self.tail_dict(),
+        }
+
+    # The keys before and after "products" (the JSON writer splices the products in between).
+    def head_dict(self) -> dict[str, Any]:
         from strainscore import __version__
 
         return {
@@ -324,14 +352,11 @@ class Report:
             "sheet": self.sheet,
             "created": self.created,
             "reference": self.reference.to_dict(),
-            "products": [p.to_dict() for p in self.products],
+        }
+
+    def tail_dict(self) -> dict[str, Any]:
+        return {
             "context": [{"outcome": o, "study_ids": list(s)} for o, s in self.context],
             "notices": list(self.notices),
             "issues": [i.to_dict() for i in self.issues],
         }
-
-
-def _amount_dict(a: Amount | None) -> dict[str, Any] | None:
-    if a is None:
-        return None
-    return {"text": a.text, "value": a.value, "unit": a.unit, "at_manufacture": a.at_manufacture}

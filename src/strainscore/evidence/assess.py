@@ -15,7 +15,7 @@ from collections.abc import Collection
 
 from strainscore.evidence.dose import ProductDose, compare, studied_dose
 from strainscore.evidence.grading import direction_of, grade_body
-from strainscore.models import GRADE_ORDER, Basis, DoseCheck, OutcomeEvidence, Resolution
+from strainscore.models import GRADE_ORDER, Basis, OutcomeEvidence, Resolution
 from strainscore.reference.model import Intervention, Reference, Study
 
 BASIS_ORDER: tuple[Basis, ...] = ("strain", "formulation", "component", "mechanistic", "species")
@@ -39,13 +39,63 @@ def assess_line(
     line_index: int = 0,
     population: str | None = None,
 ) -> tuple[OutcomeEvidence, ...]:
-    """Every body of evidence for one label line, best first."""
+    """Every body of evidence for one label line, best first.
+
+    The answer depends only on the strain, the strains of its studied blends the product also
+    holds, the population and the line's dose figures, so it is worked out once per such key
+    and shared (a catalogue repeats a few thousand keys over tens of thousands of lines)."""
     if resolution.match == "species" and resolution.name:
         return species_evidence(resolution.name, reference)
     sid = resolution.strain_id
     if resolution.match != "strain" or sid is None:
         return ()
-    held = set(product_strain_ids) | {sid}
+    partners = _blend_partners(sid, reference)
+    held = frozenset(partners.intersection(product_strain_ids)) if partners else frozenset()
+    memo = reference.memo
+    if len(memo) > MEMO_LIMIT:  # a long-lived process checking many files stays bounded
+        memo.clear()
+    base = ("bodies", sid, held, population)
+    bodies: tuple[_Undosed, ...] | None = memo.get(base)
+    if bodies is None:
+        bodies = memo[base] = _bodies(sid, reference, held | {sid}, population)
+    figures = _dose_figures(dose, line_index)
+    key = ("assess_line", base, figures)
+    hit: tuple[OutcomeEvidence, ...] | None = memo.get(key)
+    if hit is None:
+        hit = memo[key] = tuple(_with_dose(b, figures) for b in bodies)
+    return hit
+
+
+# Entries kept per reference before the memo starts again (each is a few hundred bytes).
+MEMO_LIMIT = 200_000
+# A body of evidence before the line's dose is known, with the studied daily doses it is
+# compared with: (body, studied dose of this strain, studied dose of the whole arm).
+_Undosed = tuple[OutcomeEvidence, float | None, float | None]
+# The figures of a line's dose that the comparison reads: None when the product gives no
+# dose at all, else (this line's own daily count, the product's total, one strain listed).
+_Figures = tuple[float | None, float | None, bool] | None
+
+
+def _blend_partners(sid: str, reference: Reference) -> frozenset[str]:
+    """The other strains given together with `sid` in any studied arm (they decide its basis)."""
+    key = ("blend_partners", sid)
+    hit: frozenset[str] | None = reference.memo.get(key)
+    if hit is None:
+        ids = (reference.interventions[k].strain_ids for k in reference.arms_by_strain.get(sid, ()))
+        hit = reference.memo[key] = frozenset().union(*ids) - {sid}
+    return hit
+
+
+def _dose_figures(dose: ProductDose | None, line_index: int) -> _Figures:
+    if dose is None:
+        return None
+    return (dose.per_line_daily.get(line_index), dose.total_daily, dose.strains_listed == 1)
+
+
+def _bodies(
+    sid: str, reference: Reference, held: frozenset[str], population: str | None
+) -> tuple[_Undosed, ...]:
+    """The line's bodies of evidence, best first, without the dose comparison."""
     buckets: dict[tuple[Basis, str, str], list[Item]] = defaultdict(list)
     for key in reference.arms_by_strain.get(sid, ()):
         arm = reference.interventions[key]
@@ -62,10 +112,14 @@ def assess_line(
         for f in reference.findings_by_arm.get(key, ()):
             buckets[(basis, blend, f.outcome)].append((study, f.effect, arm))
     out = [
-        _body(basis, blend, outcome, items, reference, sid, held, dose, line_index, population)
+        (
+            _body(basis, blend, outcome, items, reference, held, population),
+            studied_dose(items, sid),
+            studied_dose(items, None),
+        )
         for (basis, blend, outcome), items in buckets.items()
     ]
-    return tuple(sorted(out, key=sort_key))
+    return tuple(sorted(out, key=lambda b: sort_key(b[0])))
 
 
 def sort_key(e: OutcomeEvidence) -> tuple[int, int, str]:
@@ -79,10 +133,7 @@ def _body(
     outcome: str,
     items: list[Item],
     reference: Reference,
-    sid: str,
-    held: set[str],
-    dose: ProductDose | None,
-    line_index: int,
+    held: frozenset[str],
     population: str | None,
 ) -> OutcomeEvidence:
     ids = tuple(sorted({s.study_id for s, _, _ in items}))
@@ -96,7 +147,7 @@ def _body(
             graded.grade,
             graded.direction,
             graded.reasons,
-            _dose(basis, items, sid, dose, line_index),
+            None,  # the dose comes with the line: _with_dose
             blend_or_none,
         )
     effects = [e for _, e, _ in items]
@@ -130,28 +181,36 @@ def per_study(items: list[Item]) -> list[tuple[Study, str]]:
     return [(studies[sid], next(iter(e)) if len(e) == 1 else "mixed") for sid, e in effects.items()]
 
 
-def _dose(
-    basis: Basis, items: list[Item], sid: str, dose: ProductDose | None, line_index: int
-) -> DoseCheck:
-    if dose is None:
-        return compare(None, studied_dose(items, None), share_known=False)
-    if basis == "strain":
-        own = dose.per_line_daily.get(line_index)
+def _with_dose(body: _Undosed, figures: _Figures) -> OutcomeEvidence:
+    """The body with its dose comparison; only graded bases (strain, formulation) get one."""
+    e, studied_own, studied_arm = body
+    if e.basis not in ("strain", "formulation"):
+        return e
+    if figures is None:
+        check = compare(None, studied_arm, share_known=False)
+    elif e.basis == "strain":
+        own, total, single = figures
         if own is not None:
-            return compare(own, studied_dose(items, sid), share_known=True)
-        return compare(
-            dose.total_daily, studied_dose(items, sid), share_known=dose.strains_listed == 1
-        )
-    return compare(
-        dose.total_daily,
-        studied_dose(items, None),
-        share_known=True,
-        what="the product's daily count",
+            check = compare(own, studied_own, share_known=True)
+        else:
+            check = compare(total, studied_own, share_known=single)
+    else:
+        check = compare(figures[1], studied_arm, share_known=True, what="the product's daily count")
+    return OutcomeEvidence(
+        e.outcome, e.basis, e.study_ids, e.grade, e.direction, e.reasons, check, e.blend
     )
 
 
 def species_evidence(name: str, reference: Reference) -> tuple[OutcomeEvidence, ...]:
     """Per outcome: studies of other strains of the species, which do not transfer."""
+    key = ("species_evidence", name)
+    hit: tuple[OutcomeEvidence, ...] | None = reference.memo.get(key)
+    if hit is None:
+        hit = reference.memo[key] = _species_evidence(name, reference)
+    return hit
+
+
+def _species_evidence(name: str, reference: Reference) -> tuple[OutcomeEvidence, ...]:
     by_outcome: dict[str, set[str]] = defaultdict(set)
     for strain in reference.strains_of_species(name):
         for key in reference.arms_by_strain.get(strain.strain_id, ()):
@@ -174,17 +233,26 @@ def other_strain_note(resolution: Resolution, reference: Reference) -> str | Non
         return None
     if reference.arms_by_strain.get(resolution.strain_id):
         return None
+    key = ("other_strain_note", resolution.strain_id, resolution.name)
+    hit: str | None = reference.memo.get(key)
+    if hit is None:
+        hit = reference.memo[key] = _other_strain_note(
+            resolution.strain_id, resolution.name, reference
+        )
+    return hit
+
+
+def _other_strain_note(sid: str, name: str, reference: Reference) -> str:
     others = {
         key[0]
-        for s in reference.strains_of_species(resolution.name)
-        if s.strain_id != resolution.strain_id
+        for s in reference.strains_of_species(name)
+        if s.strain_id != sid
         for key in reference.arms_by_strain.get(s.strain_id, ())
     }
     text = "no studies of this strain are recorded"
     if others:
         text += (
-            f"; {len(others)} studies exist for other strains of {resolution.name}, "
-            "and they do not transfer"
+            f"; {len(others)} studies exist for other strains of {name}, and they do not transfer"
         )
     return text
 

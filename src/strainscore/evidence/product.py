@@ -54,17 +54,19 @@ def assess_product(
 
 def summarise(strains: Sequence[StrainReport]) -> tuple[OutcomeSummary, ...]:
     """For each outcome, the best body of evidence in the product (graded bases first)."""
-    best: dict[str, tuple[OutcomeEvidence, list[str]]] = {}
+    best: dict[str, tuple[tuple[int, int, str], OutcomeEvidence, list[str]]] = {}
     for s in strains:
         for e in s.evidence:
             who = e.blend if e.basis == "formulation" and e.blend else s.line.strain_text
+            key = sort_key(e)
             current = best.get(e.outcome)
-            if current is None or sort_key(e) < sort_key(current[0]):
-                best[e.outcome] = (e, [who])
-            elif sort_key(e) == sort_key(current[0]) and who not in current[1]:
-                current[1].append(who)
+            if current is None or key < current[0]:
+                best[e.outcome] = (key, e, [who])
+            elif key == current[0] and who not in current[2]:
+                current[2].append(who)
     out = [
-        OutcomeSummary(o, e.grade, e.direction, e.basis, tuple(who)) for o, (e, who) in best.items()
+        OutcomeSummary(o, e.grade, e.direction, e.basis, tuple(who))
+        for o, (_, e, who) in best.items()
     ]
     return tuple(sorted(out, key=lambda o: (BASIS_ORDER.index(o.basis), _rank(o.grade), o.outcome)))
 

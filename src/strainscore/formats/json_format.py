@@ -3,20 +3,86 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
-from strainscore.models import SCHEMA_VERSION, Report
+from strainscore.models import (
+    SCHEMA_VERSION,
+    Amount,
+    OutcomeEvidence,
+    ProductReport,
+    Report,
+    Resolution,
+    StrainReport,
+)
 
 __all__ = ["SCHEMA_VERSION", "render"]
 # Indented JSON is easy to read and diff, but turns off the C encoder (4.5x slower, 1.7x
 # larger on a 10,000-product catalogue): big reports are written compact.
 INDENT_UP_TO_PRODUCTS = 200
 
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
 
 def render(report: Report, **_: Any) -> bytes:
-    data = report.to_dict()
     if len(report.products) <= INDENT_UP_TO_PRODUCTS:
-        text = json.dumps(data, indent=2, ensure_ascii=False)
+        text = json.dumps(report.to_dict(), indent=2, ensure_ascii=False)
     else:
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        text = compact(report)
     return (text + "\n").encode("utf-8")
+
+
+def compact(report: Report) -> str:
+    """``json.dumps(report.to_dict())`` in compact form, byte for byte, built faster.
+
+    A catalogue's lines share their resolutions, counts and bodies of evidence (the check hands
+    out one object per distinct value), so each shared object is encoded once and its text
+    spliced in wherever it recurs. A test holds this equal to the plain encoding."""
+    once = _Fragments()
+    products = ",".join(_product(p, once) for p in report.products)
+    head, tail = _encode(report.head_dict()), _encode(report.tail_dict())
+    return f'{head[:-1]},"products":[{products}],{tail[1:]}'
+
+
+def _product(p: ProductReport, once: _Fragments) -> str:
+    strains = ",".join(_strain(s, once) for s in p.strains)
+    head, tail = _encode(p.head_dict()), _encode(p.tail_dict())
+    return f'{head[:-1]},"strains":[{strains}],{tail[1:]}'
+
+
+def _strain(s: StrainReport, once: _Fragments) -> str:
+    # Key order as StrainReport.to_dict: the resolution's keys (its "notes" last), then
+    # row, cfu_per_serving and evidence.
+    r = s.resolution
+    head = once.text(r, _resolution_without_notes)
+    notes = _encode([*r.notes, *s.notes]) if s.notes or r.notes else "[]"
+    amount = s.line.cfu_per_serving
+    cfu = "null" if amount is None else once.text(amount, Amount.to_dict)
+    evidence = once.text(s.evidence, _evidence)
+    row = s.line.row
+    return (
+        f'{head[:-1]},"notes":{notes},"row":{row},"cfu_per_serving":{cfu},"evidence":{evidence}}}'
+    )
+
+
+def _resolution_without_notes(r: Resolution) -> dict[str, Any]:
+    d = r.to_dict()
+    del d["notes"]
+    return d
+
+
+def _evidence(bodies: tuple[OutcomeEvidence, ...]) -> list[dict[str, Any]]:
+    return [e.to_dict() for e in bodies]
+
+
+class _Fragments:
+    """Encoded text per object identity; the object is kept so its id cannot be reused."""
+
+    def __init__(self) -> None:
+        self._done: dict[int, tuple[object, str]] = {}
+
+    def text(self, obj: Any, to_json: Callable[[Any], Any]) -> str:
+        hit = self._done.get(id(obj))
+        if hit is None:
+            hit = self._done[id(obj)] = (obj, _encode(to_json(obj)))
+        return hit[1]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Hashable
 from dataclasses import dataclass, field
+from typing import Any
 
 from strainscore.models import ReferenceInfo
 from strainscore.reference.vocab import MECHANISTIC_DESIGNS, POOLED_DESIGNS
@@ -125,6 +127,9 @@ class Reference:
     findings_by_arm: dict[tuple[str, str], tuple[Finding, ...]] = field(default_factory=dict)
     context_findings: tuple[Finding, ...] = ()  # studies with no intervention rows
     blend_names: dict[frozenset[str], str] = field(default_factory=dict)
+    # Values derived from these tables (bodies of evidence per strain and dose): a catalogue
+    # asks for the same few hundred thousands of times. Treat the tables as read-only once built.
+    memo: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_strain: dict[str, list[tuple[str, str]]] = defaultdict(list)

@@ -108,3 +108,44 @@ def test_arms_of_one_trial_count_as_one_study(tmp_path) -> None:  # type: ignore
     assert e.study_ids == ("alpha2020",)
     assert (e.grade, e.direction) == ("low", "conflicting")  # one study, arms disagree: mixed
     assert any("single study" in r for r in e.reasons)
+
+
+def test_shared_answers_still_follow_each_lines_dose(small_ref: Reference) -> None:
+    """assess_line reuses its answer per (strain, held blend strains, dose figures): the same
+    strain at different counts, in one run, must still get its own dose comparison."""
+    from strainscore.check import check_sheet
+    from strainscore.labels import parse_amount
+    from strainscore.models import LabelLine, LabelSheet
+
+    def line(row: int, product: str, cfu: str | None) -> LabelLine:
+        amount = parse_amount(cfu) if cfu else None
+        return LabelLine(row, product, "Testibacillus exemplaris T1", cfu_per_serving=amount)
+
+    sheet = LabelSheet(
+        "x.csv",
+        (line(2, "low", "100 million"), line(3, "high", "5 billion"), line(4, "none", None),
+         line(5, "low again", "100 million")),
+    )  # fmt: skip
+    report = check_sheet(sheet, reference=small_ref)
+    status = {
+        p.product: {e.dose.status for e in p.strains[0].evidence if e.dose} for p in report.products
+    }
+    assert status == {"low": {"below"}, "high": {"meets"}, "none": {"unknown"},
+                      "low again": {"below"}}  # fmt: skip
+    # the same question asked again gets the very same answer object (the memo works) ...
+    low, again = report.products[0].strains[0], report.products[3].strains[0]
+    assert low.evidence is again.evidence
+    # ... and equal to what a fresh reference, with nothing remembered, works out
+    fresh = check_sheet(sheet, reference=load_reference_again(small_ref))
+    assert [s.evidence for p in fresh.products for s in p.strains] == [
+        s.evidence for p in report.products for s in p.strains
+    ]
+
+
+def load_reference_again(ref: Reference) -> Reference:
+    from strainscore.reference.loader import _load_cached, load_reference
+
+    _load_cached.cache_clear()
+    fresh = load_reference(ref.info.path)
+    assert fresh is not ref and not fresh.memo
+    return fresh
