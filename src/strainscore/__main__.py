@@ -1,4 +1,4 @@
-from strainscore.cli import main
+from strainscore.cli import entry
 
 if __name__ == "__main__":
-    main()
+    entry()

@@ -87,3 +87,33 @@ def run(fn: Any, *args: Any, debug: bool = False, **kwargs: Any) -> Any:
             err=True,
         )
         raise SystemExit(EXIT_INTERNAL) from None
+
+
+def entry() -> None:
+    """The console script: run ``main``, flush, and leave without tearing the interpreter down.
+
+    By the time a command returns, its output is written (files atomically, streams flushed
+    here). Freeing every module and every object of a big report one by one at exit only costs
+    time: a tenth of a second for one bottle, more for a catalogue, so the process ends at once.
+    Under a profiler, a tracer or coverage the normal exit runs, so they still save their data."""
+    import os
+    import sys
+
+    try:
+        main()
+        code: Any = 0
+    except SystemExit as exc:
+        code = exc.code
+    if sys.getprofile() or sys.gettrace() or "coverage" in sys.modules:
+        sys.exit(code)
+    if code is None:
+        code = 0
+    elif not isinstance(code, int):  # sys.exit("message") prints the message, exit status 1
+        print(code, file=sys.stderr)
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (| head) or a closed stream
+            code = code or 1
+    os._exit(code)
