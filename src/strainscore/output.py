@@ -11,6 +11,7 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from strainscore.errors import OutputError
 
@@ -30,13 +31,27 @@ def write_file(
     out: Path, data: bytes, *, inputs: tuple[Path, ...] = (), force: bool = False
 ) -> None:
     """Write bytes to a temporary file beside `out`, then rename it into place."""
+    write_stream(out, lambda fh: fh.write(data), inputs=inputs, force=force)
+
+
+def write_stream(
+    out: Path,
+    fill: Callable[[BinaryIO], object],
+    *,
+    inputs: tuple[Path, ...] = (),
+    force: bool = False,
+) -> None:
+    """Let `fill` write into a temporary file beside `out`, then rename it into place.
+
+    A big report streams its rows straight to disk instead of holding them in memory; if
+    `fill` fails half-way, the temporary file is removed and `out` is left as it was."""
     guard_output(out, inputs=inputs, force=force)
     if out.is_dir():
         raise OutputError(f"{out}: is a folder; give a file name", code="output-is-folder")
     fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            fill(fh)
         Path(tmp).replace(out)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

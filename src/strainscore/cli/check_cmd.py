@@ -192,8 +192,8 @@ def _ranking(report: Any, opts: CheckOptions, reference: Any) -> dict[str, Any] 
 
 
 def _write(report: Any, fmt: str, opts: CheckOptions, reference: Any) -> None:
-    from strainscore.formats import render
-    from strainscore.output import write_file, write_folder
+    from strainscore.formats import render, streamer
+    from strainscore.output import write_file, write_folder, write_stream
     from strainscore.summary import add_ranking, ranking_text
 
     inputs = (Path(opts.label),) if opts.label and opts.label != "-" else ()
@@ -205,8 +205,12 @@ def _write(report: Any, fmt: str, opts: CheckOptions, reference: Any) -> None:
 
     # JSON carries the ranking inside; every other format gets it as a table on stdout.
     table = ranking_text(ranking) if ranking and fmt != "json" else ""
+    stream = None if ranking and fmt == "json" else streamer(fmt)
     if opts.output is None:
-        sys.stdout.buffer.write(data())
+        if stream is not None:
+            stream(report, sys.stdout.buffer)
+        else:
+            sys.stdout.buffer.write(data())
         sys.stdout.flush()
         if table:
             click.echo("\n" + table, nl=False)
@@ -218,6 +222,8 @@ def _write(report: Any, fmt: str, opts: CheckOptions, reference: Any) -> None:
 
         write_folder(out, lambda tmp: fill_folder(report, tmp), inputs=inputs, force=opts.force)
         click.echo(f"wrote {len(report.products)} product pages and index.html to {out}/", err=True)
+    elif stream is not None:
+        write_stream(out, lambda fh: stream(report, fh), inputs=inputs, force=opts.force)
     else:
         write_file(out, data(), inputs=inputs, force=opts.force)
         click.echo(f"wrote {out}", err=True)

@@ -171,33 +171,30 @@ def issue_table(report: Report) -> Table:
     return Table(headers, rows)
 
 
-def evidence_table(report: Report, src: Sources) -> Table:
-    """One row per label line and body of evidence (a line with none gets one row)."""
-    headers = [
-        "source", "sheet", "row", "product", "brand", "strain_as_written", "cfu_per_serving",
-        "match", "resolved_name", "designation", "strain_id", "via", "corrected", "outcome",
-        "outcome_label", "grade", "direction", "basis", "blend", "dose_status",
-        "product_daily_cfu", "studied_daily_cfu", "dose_note", "study_ids", "reasons", "notes",
+EVIDENCE_HEADERS = [
+    "source", "sheet", "row", "product", "brand", "strain_as_written", "cfu_per_serving",
+    "match", "resolved_name", "designation", "strain_id", "via", "corrected", "outcome",
+    "outcome_label", "grade", "direction", "basis", "blend", "dose_status",
+    "product_daily_cfu", "studied_daily_cfu", "dose_note", "study_ids", "reasons", "notes",
+]  # fmt: skip
+
+
+def line_values(report: Report, p: ProductReport, s: StrainReport) -> list[Value]:
+    """The columns of an evidence row that come from the label line and its resolution."""
+    ln, r = s.line, s.resolution
+    return [
+        report.source, ln.sheet or "", ln.row, p.product, p.brand, ln.strain_text,
+        ln.cfu_per_serving.text if ln.cfu_per_serving else "", r.match, r.name or "",
+        r.strain or "", r.strain_id or "", ",".join(r.via), "yes" if r.corrected else "no",
     ]  # fmt: skip
-    rows: list[list[Value]] = []
-    for p in report.products:
-        for s in p.strains:
-            ln, r = s.line, s.resolution
-            head: list[Value] = [
-                report.source, ln.sheet or "", ln.row, p.product, p.brand, ln.strain_text,
-                ln.cfu_per_serving.text if ln.cfu_per_serving else "", r.match, r.name or "",
-                r.strain or "", r.strain_id or "", ",".join(r.via), "yes" if r.corrected else "no",
-            ]  # fmt: skip
-            notes = "; ".join((*r.notes, *s.notes))
-            if not s.evidence:
-                rows.append([*head, *([""] * 12), notes])
-            for e in s.evidence:
-                d = e.dose
-                rows.append([
-                    *head, e.outcome, src.outcome(e.outcome), e.grade or "", e.direction or "",
-                    e.basis, e.blend or "", d.status if d else "",
-                    number(d.product_daily_cfu) if d else "",
-                    number(d.studied_daily_cfu) if d else "", d.note if d else "",
-                    ",".join(e.study_ids), "; ".join(e.reasons), notes,
-                ])  # fmt: skip
-    return Table(headers, rows)
+
+
+def body_values(e: OutcomeEvidence, src: Sources) -> list[Value]:
+    """The columns of an evidence row that come from one body of evidence."""
+    d = e.dose
+    return [
+        e.outcome, src.outcome(e.outcome), e.grade or "", e.direction or "", e.basis,
+        e.blend or "", d.status if d else "", number(d.product_daily_cfu) if d else "",
+        number(d.studied_daily_cfu) if d else "", d.note if d else "", ",".join(e.study_ids),
+        "; ".join(e.reasons),
+    ]  # fmt: skip

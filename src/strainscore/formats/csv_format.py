@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, BinaryIO
 
-from strainscore.formats._rows import Value, evidence_table
+from strainscore.formats._rows import EVIDENCE_HEADERS, Value, body_values, line_values
 from strainscore.formats._safe import neutralise
-from strainscore.formats._studies import sources_for
-from strainscore.models import Report
+from strainscore.formats._studies import Sources, sources_for
+from strainscore.models import OutcomeEvidence, Report
 
 
 def _text(value: Value) -> str:
@@ -25,10 +26,33 @@ def _text(value: Value) -> str:
 
 
 def render(report: Report, **_: Any) -> bytes:
-    table = evidence_table(report, sources_for(report))
-    buf = io.StringIO(newline="")
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(table.headers)
-    for row in table.rows:
-        writer.writerow([_text(v) for v in row])
-    return buf.getvalue().encode("utf-8")
+    buf = io.BytesIO()
+    write(report, buf)
+    return buf.getvalue()
+
+
+def write(report: Report, fh: BinaryIO) -> None:
+    """Write the CSV into a binary file as the rows are made (nothing held but one row)."""
+    text = io.TextIOWrapper(fh, encoding="utf-8", newline="")
+    writer = csv.writer(text, lineterminator="\r\n")
+    writer.writerow(EVIDENCE_HEADERS)
+    writer.writerows(_rows(report, sources_for(report)))
+    text.flush()
+    text.detach()  # the caller owns fh
+
+
+def _rows(report: Report, src: Sources) -> Iterator[list[str]]:
+    # Lines share their bodies of evidence (one object per distinct body): each body's cells
+    # are made and neutralised once. The object is kept with its cells so its id stays unique.
+    bodies: dict[int, tuple[OutcomeEvidence, list[str]]] = {}
+    for p in report.products:
+        for s in p.strains:
+            head = [_text(v) for v in line_values(report, p, s)]
+            notes = neutralise("; ".join((*s.resolution.notes, *s.notes)))
+            if not s.evidence:
+                yield [*head, *[""] * (len(EVIDENCE_HEADERS) - len(head) - 1), notes]
+            for e in s.evidence:
+                hit = bodies.get(id(e))
+                if hit is None:
+                    hit = bodies[id(e)] = (e, [_text(v) for v in body_values(e, src)])
+                yield [*head, *hit[1], notes]

@@ -57,6 +57,8 @@ class RowReader:
         # Labels repeat the same counts and strain cells: parse each distinct text once.
         self._amounts: dict[tuple[type, Any], Amount | None] = {}
         self._splits: dict[str, list[str]] = {}
+        self._clean: dict[tuple[type, Any], tuple[str, str]] = {}
+        self._servings: dict[tuple[type, Any], float | bool | None] = {}
         self._percent: frozenset[int] | None = None
 
     def add(
@@ -92,7 +94,12 @@ class RowReader:
         excel_row = r + 1
         texts = {}
         for f in TEXT_FIELDS:
-            text, removed = strip_invisible(cell_text(self.get(cells, f)))
+            value = self.get(cells, f)
+            key = (type(value), value)
+            cleaned = self._clean.get(key)
+            if cleaned is None:
+                cleaned = self._clean[key] = strip_invisible(cell_text(value))
+            text, removed = cleaned
             if removed:
                 self.add(
                     "control-characters",
@@ -108,7 +115,11 @@ class RowReader:
         self._check_shape(row, r)
         if "cfu_per_serving" in self.col:
             self._read_amount(row, r)
-        row.servings = parse_servings(self.get(cells, "servings_per_day"))
+        value = self.get(cells, "servings_per_day")
+        key = (type(value), value)
+        if key not in self._servings:
+            self._servings[key] = parse_servings(value)
+        row.servings = self._servings[key]
         return row
 
     def split(self, cell: str) -> list[str]:

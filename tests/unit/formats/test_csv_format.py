@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
+from typing import BinaryIO
 
-from strainscore.formats import render
+import pytest
+
+from strainscore.formats import csv_format, render
 from strainscore.formats._safe import FORMULA_STARTS
 from strainscore.models import Report
+from strainscore.output import write_stream
 
 
 def rows_of(report: Report) -> list[dict[str, str]]:
@@ -38,3 +43,23 @@ def test_every_cell_is_neutralised(hostile_report: Report) -> None:
     assert '\'=HYPERLINK("http://x.invalid")' in cells
     assert "'@brand" in cells
     assert "<script>alert(1)</script>" in cells  # CSV is not HTML: the text stays as written
+
+
+def test_streamed_file_equals_rendered_bytes(golden_report: Report, tmp_path: Path) -> None:
+    out = tmp_path / "r.csv"
+    write_stream(out, lambda fh: csv_format.write(golden_report, fh))
+    assert out.read_bytes() == render(golden_report, "csv")
+
+
+def test_stream_that_fails_half_way_leaves_nothing(golden_report: Report, tmp_path: Path) -> None:
+    out = tmp_path / "r.csv"
+    out.write_bytes(b"earlier report")
+
+    def half(fh: BinaryIO) -> None:
+        fh.write(render(golden_report, "csv")[:100])
+        raise OSError("disk full")
+
+    with pytest.raises(OSError, match="disk full"):
+        write_stream(out, half, force=True)
+    assert out.read_bytes() == b"earlier report"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.csv"]  # no temporary file left
