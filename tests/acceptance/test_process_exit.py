@@ -33,11 +33,16 @@ def test_big_stdout_arrives_whole_and_exit_0(tmp_path: Path) -> None:
     assert data["products"]
 
 
-def test_file_output_is_complete_before_exit(tmp_path: Path) -> None:
-    out = tmp_path / "r.json"
+@pytest.mark.parametrize("suffix", [".json", ".csv", ".txt"])  # streamed and whole formats
+def test_file_output_is_complete_before_exit(tmp_path: Path, suffix: str) -> None:
+    out = tmp_path / f"r{suffix}"
     proc = strainscore("check", "--text", "L. rhamnosus GG", "-o", str(out), cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
-    assert json.loads(out.read_text(encoding="utf-8"))["products"]
+    text = out.read_text(encoding="utf-8")
+    if suffix == ".json":
+        assert json.loads(text)["products"]
+    else:
+        assert "rhamnosus" in text
     assert f"wrote {out}" in proc.stderr
 
 

@@ -222,10 +222,11 @@ def _write(report: Any, fmt: str, opts: CheckOptions, reference: Any) -> None:
 
         write_folder(out, lambda tmp: fill_folder(report, tmp), inputs=inputs, force=opts.force)
         click.echo(f"wrote {len(report.products)} product pages and index.html to {out}/", err=True)
-    elif stream is not None:
-        write_stream(out, lambda fh: stream(report, fh), inputs=inputs, force=opts.force)
     else:
-        write_file(out, data(), inputs=inputs, force=opts.force)
+        if stream is not None:
+            write_stream(out, lambda fh: stream(report, fh), inputs=inputs, force=opts.force)
+        else:
+            write_file(out, data(), inputs=inputs, force=opts.force)
         click.echo(f"wrote {out}", err=True)
     if report.issues:
         click.echo(f"{len(report.issues)} input problem(s) are listed in the report", err=True)

@@ -20,6 +20,7 @@ FORMATS: dict[str, str] = {
 # held whole in memory: format -> "module:function"; function(report, fh) -> None.
 STREAMS: dict[str, str] = {
     "csv": "strainscore.formats.csv_format:write",
+    "json": "strainscore.formats.json_format:write",
 }
 SUFFIXES = {
     ".txt": "text",

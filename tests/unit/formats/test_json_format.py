@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 
 from strainscore.formats import json_format
@@ -37,3 +38,14 @@ def test_small_report_is_indented(golden_report: Report) -> None:
     out = json_format.render(golden_report).decode("utf-8")
     assert out.startswith('{\n  "schema_version"')
     assert json.loads(out) == golden_report.to_dict()
+
+
+def test_streamed_json_equals_render_for_small_and_big(
+    golden_report: Report, hostile_report: Report
+) -> None:
+    many = (golden_report.products + hostile_report.products) * 60
+    big = dataclasses.replace(golden_report, products=many)
+    for report in (golden_report, big):
+        buf = io.BytesIO()
+        json_format.write(report, buf)
+        assert buf.getvalue() == json_format.render(report)
