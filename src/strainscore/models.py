@@ -20,6 +20,8 @@ Direction = Literal["supports", "no-effect", "conflicting", "harm-signal"]
 # mechanistic: animal / in-vitro work only (never graded).
 Basis = Literal["strain", "formulation", "component", "species", "mechanistic"]
 DoseStatus = Literal["meets", "below", "unknown"]
+# The bases that are graded (a study of this strain, or of a blend the product holds whole).
+GRADED: tuple[Basis, ...] = ("strain", "formulation")
 
 GRADE_ORDER: tuple[Grade, ...] = ("high", "moderate", "low", "very-low")
 # Version of the dict Report.to_dict() returns (the JSON contract, docs/json-format.md).
@@ -211,7 +213,7 @@ class StrainReport:
 
     @property
     def has_strain_evidence(self) -> bool:
-        return any(e.basis in ("strain", "formulation") for e in self.evidence)
+        return any(e.basis in GRADED for e in self.evidence)
 
     def to_dict(self) -> dict[str, Any]:
         d = self.resolution.to_dict()

@@ -11,9 +11,8 @@ import json
 from dataclasses import dataclass, replace
 from typing import Any
 
-from strainscore.models import GRADE_ORDER, Basis, Direction, Grade, ProductReport, Report
+from strainscore.models import GRADE_ORDER, GRADED, Basis, Direction, Grade, ProductReport, Report
 
-GRADED: tuple[Basis, ...] = ("strain", "formulation")
 DIRECTION_ORDER: tuple[Direction, ...] = ("supports", "conflicting", "no-effect", "harm-signal")
 
 

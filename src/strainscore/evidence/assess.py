@@ -15,7 +15,7 @@ from collections.abc import Collection
 
 from strainscore.evidence.dose import ProductDose, compare, studied_dose
 from strainscore.evidence.grading import direction_of, grade_body
-from strainscore.models import GRADE_ORDER, Basis, OutcomeEvidence, Resolution
+from strainscore.models import GRADE_ORDER, GRADED, Basis, OutcomeEvidence, Resolution
 from strainscore.reference.model import Intervention, Reference, Study
 
 BASIS_ORDER: tuple[Basis, ...] = ("strain", "formulation", "component", "mechanistic", "species")
@@ -51,23 +51,14 @@ def assess_line(
         return ()
     partners = _blend_partners(sid, reference)
     held = frozenset(partners.intersection(product_strain_ids)) if partners else frozenset()
-    memo = reference.memo
-    if len(memo) > MEMO_LIMIT:  # a long-lived process checking many files stays bounded
-        memo.clear()
     base = ("bodies", sid, held, population)
-    bodies: tuple[_Undosed, ...] | None = memo.get(base)
-    if bodies is None:
-        bodies = memo[base] = _bodies(sid, reference, held | {sid}, population)
+    bodies = reference.remember(base, lambda: _bodies(sid, reference, held | {sid}, population))
     figures = _dose_figures(dose, line_index)
-    key = ("assess_line", base, figures)
-    hit: tuple[OutcomeEvidence, ...] | None = memo.get(key)
-    if hit is None:
-        hit = memo[key] = tuple(_with_dose(b, figures) for b in bodies)
-    return hit
+    return reference.remember(
+        ("assess_line", base, figures), lambda: tuple(_with_dose(b, figures) for b in bodies)
+    )
 
 
-# Entries kept per reference before the memo starts again (each is a few hundred bytes).
-MEMO_LIMIT = 200_000
 # A body of evidence before the line's dose is known, with the studied daily doses it is
 # compared with: (body, studied dose of this strain, studied dose of the whole arm).
 _Undosed = tuple[OutcomeEvidence, float | None, float | None]
@@ -78,12 +69,12 @@ _Figures = tuple[float | None, float | None, bool] | None
 
 def _blend_partners(sid: str, reference: Reference) -> frozenset[str]:
     """The other strains given together with `sid` in any studied arm (they decide its basis)."""
-    key = ("blend_partners", sid)
-    hit: frozenset[str] | None = reference.memo.get(key)
-    if hit is None:
-        ids = (reference.interventions[k].strain_ids for k in reference.arms_by_strain.get(sid, ()))
-        hit = reference.memo[key] = frozenset().union(*ids) - {sid}
-    return hit
+
+    def make() -> frozenset[str]:
+        arms = reference.arms_by_strain.get(sid, ())
+        return frozenset().union(*(reference.interventions[k].strain_ids for k in arms)) - {sid}
+
+    return reference.remember(("blend_partners", sid), make)
 
 
 def _dose_figures(dose: ProductDose | None, line_index: int) -> _Figures:
@@ -138,7 +129,7 @@ def _body(
 ) -> OutcomeEvidence:
     ids = tuple(sorted({s.study_id for s, _, _ in items}))
     blend_or_none = blend or None
-    if basis in ("strain", "formulation"):
+    if basis in GRADED:
         graded = grade_body(per_study(items), population=population)
         return OutcomeEvidence(
             outcome,
@@ -184,7 +175,7 @@ def per_study(items: list[Item]) -> list[tuple[Study, str]]:
 def _with_dose(body: _Undosed, figures: _Figures) -> OutcomeEvidence:
     """The body with its dose comparison; only graded bases (strain, formulation) get one."""
     e, studied_own, studied_arm = body
-    if e.basis not in ("strain", "formulation"):
+    if e.basis not in GRADED:
         return e
     if figures is None:
         check = compare(None, studied_arm, share_known=False)
@@ -203,11 +194,9 @@ def _with_dose(body: _Undosed, figures: _Figures) -> OutcomeEvidence:
 
 def species_evidence(name: str, reference: Reference) -> tuple[OutcomeEvidence, ...]:
     """Per outcome: studies of other strains of the species, which do not transfer."""
-    key = ("species_evidence", name)
-    hit: tuple[OutcomeEvidence, ...] | None = reference.memo.get(key)
-    if hit is None:
-        hit = reference.memo[key] = _species_evidence(name, reference)
-    return hit
+    return reference.remember(
+        ("species_evidence", name), lambda: _species_evidence(name, reference)
+    )
 
 
 def _species_evidence(name: str, reference: Reference) -> tuple[OutcomeEvidence, ...]:
@@ -233,13 +222,10 @@ def other_strain_note(resolution: Resolution, reference: Reference) -> str | Non
         return None
     if reference.arms_by_strain.get(resolution.strain_id):
         return None
-    key = ("other_strain_note", resolution.strain_id, resolution.name)
-    hit: str | None = reference.memo.get(key)
-    if hit is None:
-        hit = reference.memo[key] = _other_strain_note(
-            resolution.strain_id, resolution.name, reference
-        )
-    return hit
+    sid, name = resolution.strain_id, resolution.name
+    return reference.remember(
+        ("other_strain_note", sid, name), lambda: _other_strain_note(sid, name, reference)
+    )
 
 
 def _other_strain_note(sid: str, name: str, reference: Reference) -> str:

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from strainscore.evidence.assess import BASIS_ORDER, assess_line, other_strain_note, sort_key
 from strainscore.evidence.dose import product_dose
 from strainscore.models import (
+    GRADED,
     ClaimCheck,
     LabelLine,
     OutcomeEvidence,
@@ -17,8 +18,6 @@ from strainscore.models import (
     StrainReport,
 )
 from strainscore.reference.model import Reference
-
-GRADED = ("strain", "formulation")
 
 
 def assess_product(

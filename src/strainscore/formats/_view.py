@@ -37,7 +37,6 @@ HEADLINE_DOSE = {
     "below": "The daily count is below the studied dose for",
     "unknown": "The dose cannot be compared with the studies for",
 }
-GRADED = ("strain", "formulation")
 SLUG_MAX = 48
 
 

@@ -11,10 +11,11 @@ import io
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
+from strainscore.formats._once import PerObject
 from strainscore.formats._rows import EVIDENCE_HEADERS, Value, body_values, line_values
 from strainscore.formats._safe import neutralise
 from strainscore.formats._studies import Sources, sources_for
-from strainscore.models import OutcomeEvidence, Report
+from strainscore.models import Report
 
 
 def _text(value: Value) -> str:
@@ -42,9 +43,8 @@ def write(report: Report, fh: BinaryIO) -> None:
 
 
 def _rows(report: Report, src: Sources) -> Iterator[list[str]]:
-    # Lines share their bodies of evidence (one object per distinct body): each body's cells
-    # are made and neutralised once. The object is kept with its cells so its id stays unique.
-    bodies: dict[int, tuple[OutcomeEvidence, list[str]]] = {}
+    # Lines share their bodies of evidence: each body's cells are made and neutralised once.
+    cells = PerObject(lambda e: [_text(v) for v in body_values(e, src)])
     for p in report.products:
         for s in p.strains:
             head = [_text(v) for v in line_values(report, p, s)]
@@ -52,7 +52,4 @@ def _rows(report: Report, src: Sources) -> Iterator[list[str]]:
             if not s.evidence:
                 yield [*head, *[""] * (len(EVIDENCE_HEADERS) - len(head) - 1), notes]
             for e in s.evidence:
-                hit = bodies.get(id(e))
-                if hit is None:
-                    hit = bodies[id(e)] = (e, [_text(v) for v in body_values(e, src)])
-                yield [*head, *hit[1], notes]
+                yield [*head, *cells(e), notes]

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any, BinaryIO
 
+from strainscore.formats._once import PerObject
 from strainscore.models import (
     SCHEMA_VERSION,
-    Amount,
-    OutcomeEvidence,
     ProductReport,
     Report,
     Resolution,
@@ -27,7 +26,7 @@ _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 def render(report: Report, **_: Any) -> bytes:
     if len(report.products) <= INDENT_UP_TO_PRODUCTS:
         return (json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-    return ("".join(_compact_parts(report)) + "\n").encode("utf-8")
+    return (compact(report) + "\n").encode("utf-8")
 
 
 def write(report: Report, fh: BinaryIO) -> None:
@@ -52,7 +51,7 @@ def _compact_parts(report: Report) -> Iterator[str]:
     A catalogue's lines share their resolutions, counts and bodies of evidence (the check hands
     out one object per distinct value), so each shared object is encoded once and its text
     spliced in wherever it recurs. A test holds this equal to the plain encoding."""
-    once = _Fragments()
+    once = _Texts()
     head, tail = _encode(report.head_dict()), _encode(report.tail_dict())
     yield f'{head[:-1]},"products":['
     for i, p in enumerate(report.products):
@@ -60,21 +59,21 @@ def _compact_parts(report: Report) -> Iterator[str]:
     yield f"],{tail[1:]}"
 
 
-def _product(p: ProductReport, once: _Fragments) -> str:
+def _product(p: ProductReport, once: _Texts) -> str:
     strains = ",".join(_strain(s, once) for s in p.strains)
     head, tail = _encode(p.head_dict()), _encode(p.tail_dict())
     return f'{head[:-1]},"strains":[{strains}],{tail[1:]}'
 
 
-def _strain(s: StrainReport, once: _Fragments) -> str:
+def _strain(s: StrainReport, once: _Texts) -> str:
     # Key order as StrainReport.to_dict: the resolution's keys (its "notes" last), then
     # row, cfu_per_serving and evidence.
     r = s.resolution
-    head = once.text(r, _resolution_without_notes)
+    head = once.resolution(r)
     notes = _encode([*r.notes, *s.notes]) if s.notes or r.notes else "[]"
     amount = s.line.cfu_per_serving
-    cfu = "null" if amount is None else once.text(amount, Amount.to_dict)
-    evidence = once.text(s.evidence, _evidence)
+    cfu = "null" if amount is None else once.amount(amount)
+    evidence = once.evidence(s.evidence)
     row = s.line.row
     return (
         f'{head[:-1]},"notes":{notes},"row":{row},"cfu_per_serving":{cfu},"evidence":{evidence}}}'
@@ -87,18 +86,10 @@ def _resolution_without_notes(r: Resolution) -> dict[str, Any]:
     return d
 
 
-def _evidence(bodies: tuple[OutcomeEvidence, ...]) -> list[dict[str, Any]]:
-    return [e.to_dict() for e in bodies]
-
-
-class _Fragments:
-    """Encoded text per object identity; the object is kept so its id cannot be reused."""
+class _Texts:
+    """The encoded text of each shared object, made once per object."""
 
     def __init__(self) -> None:
-        self._done: dict[int, tuple[object, str]] = {}
-
-    def text(self, obj: Any, to_json: Callable[[Any], Any]) -> str:
-        hit = self._done.get(id(obj))
-        if hit is None:
-            hit = self._done[id(obj)] = (obj, _encode(to_json(obj)))
-        return hit[1]
+        self.resolution = PerObject(lambda r: _encode(_resolution_without_notes(r)))
+        self.amount = PerObject(lambda a: _encode(a.to_dict()))
+        self.evidence = PerObject(lambda ev: _encode([e.to_dict() for e in ev]))

@@ -86,3 +86,8 @@ def parse_servings(value: Any) -> float | bool | None:
     # "1-2 capsules daily" counts as its lower end, like a CFU range.
     x = float(m.group(1).replace(",", "."))
     return x if x > 0 and math.isfinite(x) else False
+
+
+def split_claims(cell: str) -> tuple[str, ...]:
+    """'calm; focus, sleep' -> ('calm', 'focus', 'sleep')."""
+    return tuple(p.strip() for p in cell.replace(";", ",").split(",") if p.strip())

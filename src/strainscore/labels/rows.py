@@ -6,13 +6,15 @@ A ``RowReader`` collects the issues for the sheet as rows are read; an error mar
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from strainscore.labels.cells import (
     cell_text,
     column_letter,
     parse_servings,
+    split_claims,
     strip_invisible,
 )
 from strainscore.labels.cfu import not_a_count, parse_amount
@@ -30,7 +32,24 @@ FIELD_NAMES = {
     "servings_per_day": "servings per day",
     "claims": "claims",
 }
+T = TypeVar("T")
 _PLAIN_NUMBER = re.compile(r"^\s*\d[\d.,' ]*\s*$")
+
+
+class PerValue(Generic[T]):
+    """`parse(value)` once per distinct cell value (1, 1.0 and "1" are kept apart)."""
+
+    def __init__(self, parse: Callable[[Any], T]) -> None:
+        self._parse = parse
+        self._done: dict[tuple[type, Any], T] = {}
+
+    def __call__(self, value: Any) -> T:
+        key = (type(value), value)
+        try:
+            return self._done[key]
+        except KeyError:
+            parsed = self._done[key] = self._parse(value)
+            return parsed
 
 
 @dataclass
@@ -54,11 +73,13 @@ class RowReader:
         self.issues: list[InputIssue] = []
         self.bad: set[int] = set()  # excel rows left out
         self.flagged: set[tuple[int, str]] = set()  # (excel row, field) already reported
-        # Labels repeat the same counts and strain cells: parse each distinct text once.
-        self._amounts: dict[tuple[type, Any], Amount | None] = {}
-        self._splits: dict[str, list[str]] = {}
-        self._clean: dict[tuple[type, Any], tuple[str, str]] = {}
-        self._servings: dict[tuple[type, Any], float | bool | None] = {}
+        # Labels repeat the same names, counts, servings and claims: each distinct cell value
+        # is cleaned and parsed once.
+        self._amount = PerValue(parse_amount)
+        self._clean = PerValue(lambda v: strip_invisible(cell_text(v)))
+        self._servings = PerValue(parse_servings)
+        self.split = PerValue(split_strains)
+        self.claims = PerValue(split_claims)
         self._percent: frozenset[int] | None = None
 
     def add(
@@ -94,12 +115,7 @@ class RowReader:
         excel_row = r + 1
         texts = {}
         for f in TEXT_FIELDS:
-            value = self.get(cells, f)
-            key = (type(value), value)
-            cleaned = self._clean.get(key)
-            if cleaned is None:
-                cleaned = self._clean[key] = strip_invisible(cell_text(value))
-            text, removed = cleaned
+            text, removed = self._clean(self.get(cells, f))
             if removed:
                 self.add(
                     "control-characters",
@@ -115,17 +131,8 @@ class RowReader:
         self._check_shape(row, r)
         if "cfu_per_serving" in self.col:
             self._read_amount(row, r)
-        value = self.get(cells, "servings_per_day")
-        key = (type(value), value)
-        if key not in self._servings:
-            self._servings[key] = parse_servings(value)
-        row.servings = self._servings[key]
+        row.servings = self._servings(self.get(cells, "servings_per_day"))
         return row
-
-    def split(self, cell: str) -> list[str]:
-        if cell not in self._splits:
-            self._splits[cell] = split_strains(cell)
-        return self._splits[cell]
 
     def _percent_rows(self, c: int) -> frozenset[int]:
         if self._percent is None:  # one scan of the sheet, only once a number is seen
@@ -174,10 +181,7 @@ class RowReader:
             shown = f"{raw * 100:g}%" if numeric else cell_text(raw)
             row.amount = Amount(shown, None, "unknown")
             return
-        key = (type(raw), raw)
-        if key not in self._amounts:
-            self._amounts[key] = parse_amount(raw)
-        amount = self._amounts[key]
+        amount = self._amount(raw)
         scale = self.header.scale
         if (
             amount

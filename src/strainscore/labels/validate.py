@@ -123,7 +123,6 @@ def _lines(check: RowReader, rows: list[Row]) -> list[LabelLine]:
     header, col, sheet = check.header, check.col, check.raw.name
     used = set(col.values())
     lines: list[LabelLine] = []
-    claim_cache: dict[str, tuple[str, ...]] = {}  # a catalogue repeats a few claim cells
     for row in rows:
         amount = row.amount
         c = col.get("cfu_per_serving")
@@ -160,11 +159,7 @@ def _lines(check: RowReader, rows: list[Row]) -> list[LabelLine]:
                 value=row.texts["strain"],
             )
             continue
-        claims = claim_cache.get(row.texts["claims"])
-        if claims is None:
-            claims = claim_cache[row.texts["claims"]] = tuple(
-                p.strip() for p in row.texts["claims"].replace(";", ",").split(",") if p.strip()
-            )
+        claims = check.claims(row.texts["claims"])
         extra = _extra(header, row.cells, used)
         servings = row.servings if isinstance(row.servings, float) else None
         for piece in pieces:

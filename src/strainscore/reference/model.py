@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from strainscore.models import ReferenceInfo
 from strainscore.reference.vocab import MECHANISTIC_DESIGNS, POOLED_DESIGNS
+
+T = TypeVar("T")
+# Entries Reference.remember keeps before it starts again (each is a few hundred bytes).
+MEMO_LIMIT = 200_000
 
 
 @dataclass(frozen=True)
@@ -155,6 +159,17 @@ class Reference:
                 context.append(f)
         self.findings_by_arm = {k: tuple(v) for k, v in by_arm.items()}
         self.context_findings = tuple(context)
+
+    def remember(self, key: Hashable, make: Callable[[], T]) -> T:
+        """The value derived from these tables under `key`, made once by `make`. The memo
+        starts again past MEMO_LIMIT entries, so a long-lived process stays bounded."""
+        try:
+            value: T = self.memo[key]
+        except KeyError:
+            if len(self.memo) >= MEMO_LIMIT:
+                self.memo.clear()
+            value = self.memo[key] = make()
+        return value
 
     def strains_of_species(self, name: str) -> tuple[Strain, ...]:
         """Strains in the reference whose current species name is `name` (subspecies ignored)."""
