@@ -16,9 +16,11 @@ HEADERS = {
     "strains.csv": "strain_id,genus,species,subspecies,designation,source_url,notes",
     "names.csv": "name,kind,strain_id,current_name,source",
     "studies.csv": "study_id,first_author,year,title,journal,doi,pmid,design,population,"
-    "age_group,n,duration_weeks,daily_dose_cfu,source_url,checked_on,notes",
+    "age_group,n,duration_weeks,daily_dose_cfu,source_url,checked_on,notes,parent_study",
     "interventions.csv": "study_id,arm,strain_id,blend_name,daily_dose_cfu",
     "findings.csv": "study_id,arm,outcome,effect,instrument,note",
+    "searches.csv": "search_id,target,searched_on,where,query,records_seen,included,excluded,notes",
+    "review_trials.csv": "review_id,study_id",
 }
 SRC = "https://example.org/fixture"
 
@@ -162,6 +164,31 @@ def base_tables() -> dict[str, list[dict[str, str]]]:
                 ("pooled2024", "anxiety", "benefit"),
             )
         ],
+        "searches.csv": [
+            {
+                "search_id": "fixture-1",
+                "target": "texemplaris-t1",
+                "searched_on": "2026-11-30",
+                "where": "fixture index",
+                "query": '"Testibacillus exemplaris T1"',
+                "records_seen": "3",
+                "included": "alpha2020; beta2021",
+                "excluded": "a mouse study (animal)",
+                "notes": "",
+            },
+            {
+                "search_id": "fixture-2",
+                "target": "texemplaris-t3",
+                "searched_on": "2026-11-30",
+                "where": "fixture index",
+                "query": '"T3" exemplaris',
+                "records_seen": "0",
+                "included": "",
+                "excluded": "",
+                "notes": "no human trials found",
+            },
+        ],
+        "review_trials.csv": [{"review_id": "pooled2024", "study_id": "alpha2020"}],
     }
 
 

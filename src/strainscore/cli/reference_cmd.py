@@ -33,29 +33,50 @@ def reference() -> None:
 @reference.command("check")
 @click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=str))
 @format_option("text: one problem per line; json: for scripts.")
+@click.option(
+    "--warnings/--no-warnings",
+    "show_warnings",
+    default=True,
+    show_default=True,
+    help="Also list advice that does not fail the check: source pages that are not primary "
+    "(PubMed, PMC, doi.org, a publisher, a registry) and strains with no search logged.",
+)
 @debug_option
-def check_cmd(folder: str | None, fmt: str, debug: bool) -> None:
+def check_cmd(folder: str | None, fmt: str, show_warnings: bool, debug: bool) -> None:
     """Check a reference FOLDER (default: the shipped one) against every rule.
 
     Column rules (ids, DOI and PMID forms, years, sizes, vocabularies) and cross-table rules
-    (every id resolves, no name points at two strains, no study twice, source_url present) are
-    all checked; every problem is printed as file:line: column: message.
+    (every id resolves, no name points at two strains, no study twice, source_url present,
+    searches and review links name real studies) are all checked; every problem is printed as
+    file:line: column: message. Warnings (prefixed 'warning:') do not fail the check.
 
-    Exit codes: 0 the reference passes; 2 it has problems.
+    Exit codes: 0 the reference passes (warnings or not); 2 it has problems.
     """
-    from strainscore.reference import check_reference
+    from strainscore.reference import check_reference, check_warnings
 
     problems = run(check_reference, folder, debug=debug)
+    warnings = run(check_warnings, folder, debug=debug) if show_warnings else []
     where = folder or "the shipped reference"
     if fmt == "json":
-        click.echo(json.dumps({"folder": where, "problems": [p.__dict__ for p in problems]}))
+        click.echo(
+            json.dumps(
+                {
+                    "folder": where,
+                    "problems": [p.__dict__ for p in problems],
+                    "warnings": [w.__dict__ for w in warnings],
+                }
+            )
+        )
     else:
         for p in problems:
             click.echo(str(p))
+        for w in warnings:
+            click.echo(f"warning: {w}")
+        tail = f" ({len(warnings)} warning(s))" if warnings else ""
         if problems:
-            click.echo(f"{len(problems)} problem(s) in {where}", err=True)
+            click.echo(f"{len(problems)} problem(s) in {where}{tail}", err=True)
         else:
-            click.echo(f"{where}: all checks pass", err=True)
+            click.echo(f"{where}: all checks pass{tail}", err=True)
     sys.exit(2 if problems else 0)
 
 

@@ -162,13 +162,16 @@ def _body(
 
 
 def per_study(items: list[Item]) -> list[tuple[Study, str]]:
-    """One (study, effect) per study: several arms of one trial (e.g. two doses) are one study;
-    arms that agree keep their effect, arms that differ make the study 'mixed'."""
+    """One (study, effect) per trial: several arms of one trial (e.g. two doses), and a trial's
+    secondary reports (parent_study), are one trial; results that agree keep their effect,
+    results that differ make the trial 'mixed'. The trial's main paper stands for it."""
     effects: dict[str, set[str]] = defaultdict(set)
     studies: dict[str, Study] = {}
     for study, effect, _ in items:
-        effects[study.study_id].add(effect)
-        studies[study.study_id] = study
+        trial = study.trial_id
+        effects[trial].add(effect)
+        if trial not in studies or study.study_id == trial:
+            studies[trial] = study
     return [(studies[sid], next(iter(e)) if len(e) == 1 else "mixed") for sid, e in effects.items()]
 
 
@@ -228,6 +231,20 @@ def other_strain_note(resolution: Resolution, reference: Reference) -> str | Non
     )
 
 
+def search_status(sid: str, reference: Reference) -> str:
+    """Whether the record for a strain with no studies was searched: "searched on DATE: no
+    human trials found" and "not yet reviewed" are different answers."""
+    searches = reference.searches_for(sid)
+    if not searches:
+        return "not yet reviewed: no literature search for this strain is recorded"
+    latest = searches[0].searched_on
+    n = len(searches)
+    return (
+        f"searched on {latest} ({n} {'search' if n == 1 else 'searches'} logged): "
+        "no human trials found"
+    )
+
+
 def _other_strain_note(sid: str, name: str, reference: Reference) -> str:
     others = {
         key[0]
@@ -235,7 +252,7 @@ def _other_strain_note(sid: str, name: str, reference: Reference) -> str:
         if s.strain_id != sid
         for key in reference.arms_by_strain.get(s.strain_id, ())
     }
-    text = "no studies of this strain are recorded"
+    text = search_status(sid, reference)
     if others:
         text += (
             f"; {len(others)} studies exist for other strains of {name}, and they do not transfer"
@@ -243,4 +260,4 @@ def _other_strain_note(sid: str, name: str, reference: Reference) -> str:
     return text
 
 
-__all__ = ["assess_line", "direction_of", "other_strain_note", "species_evidence"]
+__all__ = ["assess_line", "direction_of", "other_strain_note", "search_status", "species_evidence"]

@@ -10,14 +10,15 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from strainscore.reference.checks import RefProblem
-    from strainscore.reference.loader import check_reference, load_reference
+    from strainscore.reference.loader import check_reference, check_warnings, load_reference
     from strainscore.reference.model import Reference
 
-__all__ = ["RefProblem", "Reference", "check_reference", "load_reference"]
+__all__ = ["RefProblem", "Reference", "check_reference", "check_warnings", "load_reference"]
 
 _LAZY = {
     "RefProblem": "strainscore.reference.checks",
     "check_reference": "strainscore.reference.loader",
+    "check_warnings": "strainscore.reference.loader",
     "load_reference": "strainscore.reference.loader",
     "Reference": "strainscore.reference.model",
 }

@@ -17,7 +17,7 @@ import pandera.pandas as pa
 
 from strainscore.reference.model import species_name
 from strainscore.reference.schemas import CLINICAL_DESIGNS, TABLES
-from strainscore.reference.vocab import normalise_name
+from strainscore.reference.vocab import POOLED_DESIGNS, is_primary_source, normalise_name
 
 
 @dataclass(frozen=True, order=True)
@@ -225,4 +225,124 @@ def _cross_table_problems(t: dict[str, pd.DataFrame]) -> list[RefProblem]:
     for line, r in _lines(t["studies.csv"]):
         if r["study_id"] not in with_findings:
             out.append(RefProblem("studies.csv", line, "study_id", "study has no findings"))
+    out.extend(_parent_problems(t["studies.csv"]))
+    out.extend(_search_problems(t, study_ids, strain_ids))
+    out.extend(_review_trial_problems(t["review_trials.csv"], t["studies.csv"]))
     return out
+
+
+def _parent_problems(studies: pd.DataFrame) -> list[RefProblem]:
+    """A secondary report points at its trial's main paper, which is itself no secondary report."""
+    if "parent_study" not in studies.columns:
+        return []
+    out: list[RefProblem] = []
+    rows = {r["study_id"]: r for _, r in _lines(studies)}
+    for line, r in _lines(studies):
+        parent = r["parent_study"]
+        if not parent:
+            continue
+        if parent == r["study_id"]:
+            out.append(RefProblem("studies.csv", line, "parent_study", "names the study itself"))
+        elif parent not in rows:
+            out.append(RefProblem("studies.csv", line, "parent_study", f"unknown study {parent!r}"))
+        elif rows[parent].get("parent_study"):
+            out.append(
+                RefProblem(
+                    "studies.csv",
+                    line,
+                    "parent_study",
+                    f"{parent!r} is itself a secondary report: name its parent "
+                    f"{rows[parent]['parent_study']!r}",
+                )
+            )
+        elif rows[parent]["design"] in POOLED_DESIGNS or r["design"] in POOLED_DESIGNS:
+            out.append(
+                RefProblem(
+                    "studies.csv",
+                    line,
+                    "parent_study",
+                    "links a trial's reports; a review's trials go in review_trials.csv",
+                )
+            )
+    return out
+
+
+def _search_problems(
+    t: dict[str, pd.DataFrame], study_ids: set[str], strain_ids: set[str]
+) -> list[RefProblem]:
+    out: list[RefProblem] = []
+    for line, r in _lines(t["searches.csv"]):
+        target = r["target"]
+        if not target.startswith("blend:") and target not in strain_ids:
+            out.append(
+                RefProblem(
+                    "searches.csv",
+                    line,
+                    "target",
+                    f"unknown strain_id {target!r} (a formulation is written blend:NAME)",
+                )
+            )
+        for sid in (p.strip() for p in r["included"].split(";")):
+            if sid and sid not in study_ids:
+                out.append(RefProblem("searches.csv", line, "included", f"unknown study {sid!r}"))
+    return out
+
+
+def _review_trial_problems(links: pd.DataFrame, studies: pd.DataFrame) -> list[RefProblem]:
+    out: list[RefProblem] = []
+    design = dict(zip(studies["study_id"], studies["design"], strict=True))
+    seen: set[tuple[str, str]] = set()
+    for line, r in _lines(links):
+        rid, sid = r["review_id"], r["study_id"]
+        if rid not in design:
+            out.append(RefProblem("review_trials.csv", line, "review_id", f"unknown study {rid!r}"))
+        elif design[rid] not in POOLED_DESIGNS:
+            out.append(
+                RefProblem(
+                    "review_trials.csv",
+                    line,
+                    "review_id",
+                    f"{rid!r} is not a review or meta-analysis",
+                )
+            )
+        if sid not in design:
+            out.append(RefProblem("review_trials.csv", line, "study_id", f"unknown study {sid!r}"))
+        elif design[sid] in POOLED_DESIGNS:
+            out.append(
+                RefProblem("review_trials.csv", line, "study_id", f"{sid!r} is itself a review")
+            )
+        if (rid, sid) in seen:
+            out.append(RefProblem("review_trials.csv", line, "study_id", "listed twice"))
+        seen.add((rid, sid))
+    return out
+
+
+def reference_warnings(tables: dict[str, pd.DataFrame]) -> list[RefProblem]:
+    """What a reviewer should fix but that does not stop the reference from loading:
+    a source page that is not a primary one, and a strain with no search logged."""
+    out: list[RefProblem] = []
+    if "studies.csv" in tables and "source_url" in tables["studies.csv"].columns:
+        for line, r in _lines(tables["studies.csv"]):
+            if r["source_url"] and not is_primary_source(r["source_url"]):
+                out.append(
+                    RefProblem(
+                        "studies.csv",
+                        line,
+                        "source_url",
+                        "not a primary source (PubMed, PMC, Europe PMC, doi.org, the publisher "
+                        "or a trial registry): replace it where one exists",
+                    )
+                )
+    if "strains.csv" in tables and "searches.csv" in tables:
+        searched = set(tables["searches.csv"].get("target", pd.Series(dtype=str)))
+        for line, r in _lines(tables["strains.csv"]):
+            if r["strain_id"] not in searched:
+                out.append(
+                    RefProblem(
+                        "strains.csv",
+                        line,
+                        "strain_id",
+                        "no search logged in searches.csv: reports say 'not yet reviewed'",
+                    )
+                )
+    return sorted(set(out))

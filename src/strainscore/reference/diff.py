@@ -41,6 +41,8 @@ KEYS: dict[str, tuple[str, ...]] = {
     "studies.csv": ("study_id",),
     "interventions.csv": ("study_id", "arm", "strain_id"),
     "findings.csv": ("study_id", "arm", "outcome"),
+    "searches.csv": ("search_id",),
+    "review_trials.csv": ("review_id", "study_id"),
 }
 DEFAULT_PATH = "reference"
 Kind = Literal["added", "removed", "changed"]

@@ -11,18 +11,19 @@ import pandas as pd
 
 from strainscore.errors import ReferenceDataError
 from strainscore.models import ReferenceInfo
-from strainscore.reference.checks import RefProblem, check_tables, read_table
+from strainscore.reference.checks import RefProblem, check_tables, read_table, reference_warnings
 from strainscore.reference.model import (
     Finding,
     Intervention,
     NameEntry,
     Outcome,
     Reference,
+    Search,
     Species,
     Strain,
     Study,
 )
-from strainscore.reference.schemas import TABLES
+from strainscore.reference.schemas import OPTIONAL_TABLES, TABLES
 from strainscore.resources import reference_dir
 
 PACKAGE_FILE = "datapackage.json"
@@ -32,8 +33,11 @@ def read_tables(folder: Path) -> tuple[dict[str, pd.DataFrame], list[RefProblem]
     """Read every table that exists; a missing or unreadable file is a problem, not a crash."""
     tables: dict[str, pd.DataFrame] = {}
     problems: list[RefProblem] = []
-    for fname in TABLES:
+    for fname, schema in TABLES.items():
         path = folder / fname
+        if not path.is_file() and fname in OPTIONAL_TABLES:
+            tables[fname] = pd.DataFrame({c: pd.Series(dtype=str) for c in schema.columns})
+            continue
         if not path.is_file():
             problems.append(RefProblem(fname, 0, "", f"file is missing from {folder}"))
             continue
@@ -55,6 +59,15 @@ def check_reference(folder: Path | str | None = None) -> list[RefProblem]:
     return sorted(set(problems))
 
 
+def check_warnings(folder: Path | str | None = None) -> list[RefProblem]:
+    """What `reference check` advises fixing without failing: see checks.reference_warnings."""
+    path = Path(folder) if folder is not None else reference_dir()
+    if not path.is_dir():
+        return []
+    tables, _ = read_tables(path)
+    return reference_warnings(tables)
+
+
 def _package_problems(folder: Path) -> list[RefProblem]:
     try:
         meta = json.loads((folder / PACKAGE_FILE).read_text(encoding="utf-8"))
@@ -70,6 +83,8 @@ def table_hash(folder: Path) -> str:
     """sha256 over the tables' bytes in a fixed order: two copies with equal data hash equal."""
     h = hashlib.sha256()
     for fname in TABLES:
+        if fname in OPTIONAL_TABLES and not (folder / fname).is_file():
+            continue
         h.update(fname.encode())
         h.update(b"\0")
         h.update((folder / fname).read_bytes().replace(b"\r\n", b"\n"))
@@ -153,6 +168,7 @@ def build_reference(t: dict[str, pd.DataFrame], info: ReferenceInfo) -> Referenc
             source_url=r["source_url"],
             checked_on=r["checked_on"],
             notes=r["notes"],
+            parent_study=r.get("parent_study", ""),
         )
     grouped: dict[tuple[str, str], list[dict[str, str]]] = {}
     for r in t["interventions.csv"].to_dict("records"):
@@ -185,4 +201,32 @@ def build_reference(t: dict[str, pd.DataFrame], info: ReferenceInfo) -> Referenc
         )
         for r in t["outcomes.csv"].to_dict("records")
     }
-    return Reference(info, strains, species, names, studies, interventions, findings, outcomes)
+    searches = tuple(
+        Search(
+            search_id=r["search_id"],
+            target=r["target"],
+            searched_on=r["searched_on"],
+            where=r["where"],
+            query=r["query"],
+            records_seen=int(r["records_seen"]) if r["records_seen"] else None,
+            included=tuple(p.strip() for p in r["included"].split(";") if p.strip()),
+            excluded=r["excluded"],
+            notes=r["notes"],
+        )
+        for r in t["searches.csv"].to_dict("records")
+    )
+    review_trials = tuple(
+        (r["review_id"], r["study_id"]) for r in t["review_trials.csv"].to_dict("records")
+    )
+    return Reference(
+        info,
+        strains,
+        species,
+        names,
+        studies,
+        interventions,
+        findings,
+        outcomes,
+        searches=searches,
+        review_trials=review_trials,
+    )

@@ -69,6 +69,12 @@ class Study:
     source_url: str
     checked_on: str
     notes: str = ""
+    parent_study: str = ""  # the trial this paper reports on again (post hoc, secondary)
+
+    @property
+    def trial_id(self) -> str:
+        """The trial this paper belongs to: a secondary report counts with its parent, once."""
+        return self.parent_study or self.study_id
 
     @property
     def mechanistic(self) -> bool:
@@ -109,6 +115,21 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Search:
+    """One logged literature search for a strain ("lrhamnosus-hn001") or a blend ("blend:X")."""
+
+    search_id: str
+    target: str
+    searched_on: str
+    where: str
+    query: str
+    records_seen: int | None
+    included: tuple[str, ...]
+    excluded: str
+    notes: str
+
+
+@dataclass(frozen=True)
 class Outcome:
     outcome: str
     label: str
@@ -127,6 +148,8 @@ class Reference:
     interventions: dict[tuple[str, str], Intervention]
     findings: tuple[Finding, ...]
     outcomes: dict[str, Outcome]
+    searches: tuple[Search, ...] = ()
+    review_trials: tuple[tuple[str, str], ...] = ()  # (pooled review, trial it includes)
     arms_by_strain: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     findings_by_arm: dict[tuple[str, str], tuple[Finding, ...]] = field(default_factory=dict)
     context_findings: tuple[Finding, ...] = ()  # studies with no intervention rows
@@ -170,6 +193,20 @@ class Reference:
                 self.memo.clear()
             value = self.memo[key] = make()
         return value
+
+    def searches_for(self, target: str) -> tuple[Search, ...]:
+        """The searches logged for a strain id or "blend:NAME", newest first."""
+        index = self.remember(("searches_by_target",), self._searches_by_target)
+        return index.get(target, ())
+
+    def _searches_by_target(self) -> dict[str, tuple[Search, ...]]:
+        by: dict[str, list[Search]] = defaultdict(list)
+        for s in self.searches:
+            by[s.target].append(s)
+        return {
+            k: tuple(sorted(v, key=lambda s: (s.searched_on, s.search_id), reverse=True))
+            for k, v in by.items()
+        }
 
     def strains_of_species(self, name: str) -> tuple[Strain, ...]:
         """Strains in the reference whose current species name is `name` (subspecies ignored)."""

@@ -31,6 +31,7 @@ __all__ = [
     "EFFECTS",
     "MECHANISTIC_DESIGNS",
     "NAME_KINDS",
+    "OPTIONAL_TABLES",
     "ORGANISM_KINDS",
     "OUTCOME_CATEGORIES",
     "POOLED_DESIGNS",
@@ -40,6 +41,8 @@ __all__ = [
 DOI_RE = r"^10\.\d{4,9}/\S+$"
 PMID_RE = r"^[1-9]\d{0,8}$"
 ID_RE = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ID_LIST_RE = r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:; ?[a-z0-9]+(?:-[a-z0-9]+)*)*$"  # "a2019; b2020"
+SEARCH_TARGET_RE = r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*|blend:\S.*)$"  # a strain_id or blend:NAME
 URL_RE = r"^https?://\S+$"
 DATE_RE = r"^\d{4}-\d{2}-\d{2}$"
 NUMBER_RE = re.compile(r"^\d+(?:\.\d+)?(?:[eE][+]?\d+)?$")
@@ -100,8 +103,8 @@ def _iso_date() -> pa.Check:
     return pa.Check(ok, element_wise=True, error="must be a date written YYYY-MM-DD")
 
 
-def _col(*checks: pa.Check, unique: bool = False) -> pa.Column:
-    return pa.Column(str, checks=list(checks), unique=unique, nullable=False)
+def _col(*checks: pa.Check, unique: bool = False, required: bool = True) -> pa.Column:
+    return pa.Column(str, checks=list(checks), unique=unique, nullable=False, required=required)
 
 
 def _matches(pattern: str) -> pa.Check:
@@ -169,6 +172,8 @@ STUDIES = _table(
         "source_url": _col(_required(), _blank_or(URL_RE)),
         "checked_on": _col(_iso_date()),
         "notes": _col(),
+        # Added in reference 0.2: older folders without the column read it as empty.
+        "parent_study": _col(_blank_or(ID_RE), required=False),
     },
     "studies",
 )
@@ -207,6 +212,29 @@ OUTCOMES = _table(
     "outcomes",
 )
 
+SEARCHES = _table(
+    {
+        "search_id": _col(_matches(ID_RE), unique=True),
+        "target": _col(_matches(SEARCH_TARGET_RE)),
+        "searched_on": _col(_iso_date()),
+        "where": _col(_required()),
+        "query": _col(_required()),
+        "records_seen": _col(_number_in(0, 1_000_000, integer=True)),
+        "included": _col(_blank_or(ID_LIST_RE)),
+        "excluded": _col(),
+        "notes": _col(),
+    },
+    "searches",
+)
+
+REVIEW_TRIALS = _table(
+    {
+        "review_id": _col(_matches(ID_RE)),
+        "study_id": _col(_matches(ID_RE)),
+    },
+    "review_trials",
+)
+
 
 # file name -> schema; the order is the order tables are checked and hashed in.
 TABLES: dict[str, pa.DataFrameSchema] = {
@@ -217,4 +245,9 @@ TABLES: dict[str, pa.DataFrameSchema] = {
     "studies.csv": STUDIES,
     "interventions.csv": INTERVENTIONS,
     "findings.csv": FINDINGS,
+    "searches.csv": SEARCHES,
+    "review_trials.csv": REVIEW_TRIALS,
 }
+# Tables a folder may lack (added in reference 0.2): a missing one reads as empty and is not
+# hashed, so an older folder keeps its hash.
+OPTIONAL_TABLES = frozenset(("searches.csv", "review_trials.csv"))

@@ -23,8 +23,104 @@ AGE_GROUPS = ("infant", "child", "adult", "older-adult", "pregnant", "mixed")
 # Who a user may say will take the product (--population); every age group but "mixed".
 POPULATIONS = ("adult", "older-adult", "pregnant", "child", "infant")
 NAME_KINDS = ("old-name", "alias", "deposit", "trade-name", "reidentified", "synonym")
-OUTCOME_CATEGORIES = ("mental-health", "gastrointestinal", "biomarker")
+OUTCOME_CATEGORIES = (
+    "mental-health",
+    "gastrointestinal",
+    "immune",
+    "urogenital",
+    "safety",
+    "biomarker",
+)
 ORGANISM_KINDS = ("bacterium", "yeast")
+# Where a study's DOI/PMID is best verified: bibliographic databases, the DOI resolver, trial
+# registries and publishers. `reference check` warns about a source_url on any other host (a
+# mirror, a retailer, a document-sharing site), so reviewers replace it with a primary page.
+PRIMARY_SOURCE_HOSTS = (
+    "pubmed.ncbi.nlm.nih.gov",
+    "ncbi.nlm.nih.gov",
+    "pmc.ncbi.nlm.nih.gov",
+    "europepmc.org",
+    "doi.org",
+    "dx.doi.org",
+    "clinicaltrials.gov",
+    "trialsearch.who.int",
+    "anzctr.org.au",
+    "isrctn.com",
+    "irct.ir",
+    "irct.behdasht.gov.ir",
+    "chictr.org.cn",
+    "umin.ac.jp",
+    "jrct.niph.go.jp",
+    "cochranelibrary.com",
+    "sciencedirect.com",
+    "linkinghub.elsevier.com",
+    "cell.com",
+    "thelancet.com",
+    "springer.com",
+    "link.springer.com",
+    "nature.com",
+    "wiley.com",
+    "onlinelibrary.wiley.com",
+    "tandfonline.com",
+    "mdpi.com",
+    "frontiersin.org",
+    "bmj.com",
+    "jamanetwork.com",
+    "nejm.org",
+    "academic.oup.com",
+    "journals.plos.org",
+    "plos.org",
+    "karger.com",
+    "sagepub.com",
+    "journals.sagepub.com",
+    "wageningenacademic.com",
+    "brill.com",
+    "cambridge.org",
+    "biomedcentral.com",
+    "hindawi.com",
+    "dovepress.com",
+    "jstage.jst.go.jp",
+    "gastrojournal.org",
+    "journals.lww.com",
+    "lww.com",
+    "aacrjournals.org",
+    "physiology.org",
+    "pnas.org",
+    "science.org",
+    "thieme-connect.com",
+    "degruyter.com",
+    "ahajournals.org",
+    "atsjournals.org",
+    "asm.org",
+    "journals.asm.org",
+    "microbiologyresearch.org",
+    "elsevier.com",
+    "jnutbio.com",
+    "ajcn.nutrition.org",
+    "nutrition.org",
+    "psychiatryonline.org",
+    "jpeds.com",
+    "jaacap.org",
+    "sleep-journal.com",
+    "e-century.us",
+    "scielo.br",
+    "scielo.org",
+    "koreascience.kr",
+    "kjfm.or.kr",
+    "wjgnet.com",
+    "f6publishing.com",
+    "oatext.com",
+    "termedia.pl",
+    "medicinabalear.org",
+    "ijcem.com",
+    "nutrients.mdpi.com",
+)
+
+
+def is_primary_source(url: str) -> bool:
+    """True when `url` is on a primary host (or a subdomain of one)."""
+    host = re.sub(r"^https?://", "", url.strip().lower()).split("/", 1)[0].split(":", 1)[0]
+    return any(host == h or host.endswith("." + h) for h in PRIMARY_SOURCE_HOSTS)
 
 
 def normalise_name(text: str) -> str:

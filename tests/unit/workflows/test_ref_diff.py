@@ -111,8 +111,10 @@ def test_added_study_rows_and_a_new_graded_body(tmp_path: Path) -> None:
 
 def test_removed_study_takes_its_bodies_and_unmoved_bodies_are_listed(tmp_path: Path) -> None:
     def remove(t: Tables) -> None:
-        for name in ("studies.csv", "interventions.csv", "findings.csv"):
+        for name in ("studies.csv", "interventions.csv", "findings.csv", "review_trials.csv"):
             t[name] = [r for r in t[name] if r["study_id"] != "alpha2020"]
+        for r in t["searches.csv"]:
+            r["included"] = r["included"].replace("alpha2020; ", "")
 
     old, new = _pair(tmp_path, remove)
     d = diff_folders(old, new)
@@ -120,6 +122,8 @@ def test_removed_study_takes_its_bodies_and_unmoved_bodies_are_listed(tmp_path: 
         ("studies.csv", "removed"),
         ("interventions.csv", "removed"),
         ("findings.csv", "removed"),
+        ("searches.csv", "changed"),
+        ("review_trials.csv", "removed"),
     }
     by_outcome = {g.outcome: g for g in d.grades}
     assert by_outcome["mood"].new is None and by_outcome["mood"].studies_removed == ("alpha2020",)
