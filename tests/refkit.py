@@ -19,6 +19,8 @@ HEADERS = {
     "age_group,n,duration_weeks,daily_dose_cfu,source_url,checked_on,notes,parent_study",
     "interventions.csv": "study_id,arm,strain_id,blend_name,daily_dose_cfu",
     "findings.csv": "study_id,arm,outcome,effect,instrument,note",
+    "formulations.csv": "formulation_id,name,aliases,strain_ids,version,source_url,checked_on,"
+    "notes",
     "searches.csv": "search_id,target,searched_on,where,query,records_seen,included,excluded,notes",
     "review_trials.csv": "review_id,study_id",
 }
@@ -189,6 +191,28 @@ def base_tables() -> dict[str, list[dict[str, str]]]:
             },
         ],
         "review_trials.csv": [{"review_id": "pooled2024", "study_id": "alpha2020"}],
+        "formulations.csv": [
+            {
+                "formulation_id": "duo-blend",
+                "name": "Duo Blend",
+                "aliases": "DuoMax; Duo Classic",
+                "strain_ids": "texemplaris-t2; tsecundus-s9",
+                "version": "",
+                "source_url": SRC,
+                "checked_on": "2026-11-30",
+                "notes": "",
+            },
+            {
+                "formulation_id": "duo-classic-2019",
+                "name": "Duo Classic",
+                "aliases": "",
+                "strain_ids": "texemplaris-t1; tsecundus-s9",
+                "version": "since 2019",
+                "source_url": SRC,
+                "checked_on": "2026-11-30",
+                "notes": "",
+            },
+        ],
     }
 
 

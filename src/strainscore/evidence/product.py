@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from strainscore.evidence.assess import BASIS_ORDER, assess_line, other_strain_note, sort_key
 from strainscore.evidence.dose import product_dose
@@ -17,7 +18,7 @@ from strainscore.models import (
     Resolution,
     StrainReport,
 )
-from strainscore.reference.model import Reference
+from strainscore.reference.model import Formulation, Reference
 
 
 def assess_product(
@@ -28,7 +29,9 @@ def assess_product(
     population: str | None = None,
 ) -> ProductReport:
     """Judge one product from its label lines and their resolutions (keyed by strain text)."""
-    res = [resolutions[ln.strain_text] for ln in lines]
+    lines, res = expand_formulations(
+        lines, [resolutions[ln.strain_text] for ln in lines], reference
+    )
     held = {r.strain_id for r in res if r.match == "strain" and r.strain_id}
     dose = product_dose(lines)
     strains = []
@@ -48,6 +51,98 @@ def assess_product(
         outcomes=summarise(strains),
         claims=tuple(check_claim(c, strains, reference) for c in claims),
         notes=dose.notes,
+    )
+
+
+# Words a label puts after a formulation's name that do not change which product it is.
+_GENERIC = frozenset(
+    [
+        "probiotic",
+        "probiotics",
+        "capsule",
+        "capsules",
+        "caps",
+        "sachet",
+        "sachets",
+        "powder",
+        "blend",
+        "formula",
+        "original",
+        "strain",
+        "strains",
+    ]
+)
+_MARKS = str.maketrans("", "", "™®©℠")
+
+
+def expand_formulations(
+    lines: Sequence[LabelLine], res: list[Resolution], reference: Reference
+) -> tuple[list[LabelLine], list[Resolution]]:
+    """A line that is a formulation's trade name ("Cerebiome", "Lacidofil") and nothing the
+    resolver knows becomes one line per strain its record lists, on the same sheet row (so a count
+    there stays the product's). An ambiguous name (two formulations sold under it) is only noted."""
+    out_lines: list[LabelLine] = []
+    out_res: list[Resolution] = []
+    for ln, r in zip(lines, res, strict=True):
+        found = (
+            () if r.match in ("strain", "species") else _formulations_for(ln.strain_text, reference)
+        )
+        if len(found) != 1:
+            if len(found) > 1:
+                r = replace(r, notes=(*r.notes, _ambiguous_note(ln.strain_text, found)))
+            out_lines.append(ln)
+            out_res.append(r)
+            continue
+        f = found[0]
+        listed = " + ".join(reference.strains[s].display for s in f.strain_ids)
+        note = (
+            f"read as the formulation {f.name}"
+            + (f" ({f.version})" if f.version else "")
+            + f": its record lists {listed} (source {f.source_url}, checked {f.checked_on}); "
+            "check that the label lists the same strains"
+        )
+        for sid in f.strain_ids:
+            strain = reference.strains[sid]
+            out_lines.append(
+                replace(ln, strain_text=strain.display, cell_text=ln.cell_text or ln.strain_text)
+            )
+            out_res.append(
+                Resolution(
+                    label_text=ln.strain_text,
+                    match="strain",
+                    name=strain.species_name,
+                    genus=strain.genus,
+                    species=strain.species,
+                    subspecies=strain.subspecies or None,
+                    strain=strain.designation,
+                    strain_id=sid,
+                    via=("formulation",),
+                    notes=(note,),
+                    amount_text=r.amount_text,
+                )
+            )
+    return out_lines, out_res
+
+
+def _formulations_for(text: str, reference: Reference) -> tuple[Formulation, ...]:
+    """By the whole text, then with generic words ("probiotic capsules") dropped from its end."""
+    words = text.translate(_MARKS).split()
+    while words:
+        found = reference.formulations_named(" ".join(words))
+        if found or words[-1].lower() not in _GENERIC:
+            return found
+        words.pop()
+    return ()
+
+
+def _ambiguous_note(text: str, found: Sequence[Formulation]) -> str:
+    kinds = "; ".join(
+        f"{f.name}" + (f" ({f.version})" if f.version else "") + ": " + " + ".join(f.strain_ids)
+        for f in found
+    )
+    return (
+        f"'{text}' has been sold as {len(found)} different formulations ({kinds}); "
+        "type the strains printed on this label so the right studies are used"
     )
 
 

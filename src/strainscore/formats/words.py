@@ -27,6 +27,7 @@ VIA_WORDS = {
     "abbreviation": "abbreviated genus",
     "designation-only": "designation alone",
     "corrected-characters": "look-alike characters in the designation corrected",
+    "formulation": "a formulation's trade name, expanded to the strains its record lists",
 }
 BASIS_WORDS = {
     "strain": "this strain",

@@ -228,6 +228,31 @@ def _cross_table_problems(t: dict[str, pd.DataFrame]) -> list[RefProblem]:
     out.extend(_parent_problems(t["studies.csv"]))
     out.extend(_search_problems(t, study_ids, strain_ids))
     out.extend(_review_trial_problems(t["review_trials.csv"], t["studies.csv"]))
+    out.extend(_formulation_problems(t["formulations.csv"], strain_ids))
+    return out
+
+
+def _formulation_problems(rows: pd.DataFrame, strain_ids: set[str]) -> list[RefProblem]:
+    out: list[RefProblem] = []
+    for line, r in _lines(rows):
+        ids = [p.strip() for p in r["strain_ids"].split(";") if p.strip()]
+        for sid in ids:
+            if sid not in strain_ids:
+                out.append(
+                    RefProblem("formulations.csv", line, "strain_ids", f"unknown strain_id {sid!r}")
+                )
+        if len(set(ids)) < 2:
+            out.append(
+                RefProblem(
+                    "formulations.csv",
+                    line,
+                    "strain_ids",
+                    "a formulation has two or more strains "
+                    "(one strain's trade name goes in names.csv)",
+                )
+            )
+        elif len(set(ids)) < len(ids):
+            out.append(RefProblem("formulations.csv", line, "strain_ids", "a strain listed twice"))
     return out
 
 

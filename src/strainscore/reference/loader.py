@@ -14,6 +14,7 @@ from strainscore.models import ReferenceInfo
 from strainscore.reference.checks import RefProblem, check_tables, read_table, reference_warnings
 from strainscore.reference.model import (
     Finding,
+    Formulation,
     Intervention,
     NameEntry,
     Outcome,
@@ -127,6 +128,11 @@ def _load_cached(path: Path) -> Reference:
     return build_reference(tables, info)
 
 
+def _list(v: str) -> tuple[str, ...]:
+    """A ';'-separated cell as its parts."""
+    return tuple(p.strip() for p in v.split(";") if p.strip())
+
+
 def _num(v: str) -> float | None:
     return float(v) if v else None
 
@@ -209,12 +215,25 @@ def build_reference(t: dict[str, pd.DataFrame], info: ReferenceInfo) -> Referenc
             where=r["where"],
             query=r["query"],
             records_seen=int(r["records_seen"]) if r["records_seen"] else None,
-            included=tuple(p.strip() for p in r["included"].split(";") if p.strip()),
+            included=_list(r["included"]),
             excluded=r["excluded"],
             notes=r["notes"],
         )
         for r in t["searches.csv"].to_dict("records")
     )
+    formulations = {
+        r["formulation_id"]: Formulation(
+            formulation_id=r["formulation_id"],
+            name=r["name"],
+            aliases=_list(r["aliases"]),
+            strain_ids=_list(r["strain_ids"]),
+            version=r["version"],
+            source_url=r["source_url"],
+            checked_on=r["checked_on"],
+            notes=r["notes"],
+        )
+        for r in t["formulations.csv"].to_dict("records")
+    }
     review_trials = tuple(
         (r["review_id"], r["study_id"]) for r in t["review_trials.csv"].to_dict("records")
     )
@@ -228,5 +247,6 @@ def build_reference(t: dict[str, pd.DataFrame], info: ReferenceInfo) -> Referenc
         findings,
         outcomes,
         searches=searches,
+        formulations=formulations,
         review_trials=review_trials,
     )

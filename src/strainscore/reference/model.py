@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from strainscore.models import ReferenceInfo
-from strainscore.reference.vocab import MECHANISTIC_DESIGNS, POOLED_DESIGNS
+from strainscore.reference.vocab import MECHANISTIC_DESIGNS, POOLED_DESIGNS, normalise_name
 
 T = TypeVar("T")
 # Entries Reference.remember keeps before it starts again (each is a few hundred bytes).
@@ -115,6 +115,20 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Formulation:
+    """A blend sold under one name, with the strains its record lists (formulations.csv)."""
+
+    formulation_id: str
+    name: str
+    aliases: tuple[str, ...]
+    strain_ids: tuple[str, ...]
+    version: str  # which formulation, when a trade name has had several ("before 2016")
+    source_url: str
+    checked_on: str
+    notes: str = ""
+
+
+@dataclass(frozen=True)
 class Search:
     """One logged literature search for a strain ("lrhamnosus-hn001") or a blend ("blend:X")."""
 
@@ -149,6 +163,7 @@ class Reference:
     findings: tuple[Finding, ...]
     outcomes: dict[str, Outcome]
     searches: tuple[Search, ...] = ()
+    formulations: dict[str, Formulation] = field(default_factory=dict)
     review_trials: tuple[tuple[str, str], ...] = ()  # (pooled review, trial it includes)
     arms_by_strain: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     findings_by_arm: dict[tuple[str, str], tuple[Finding, ...]] = field(default_factory=dict)
@@ -207,6 +222,21 @@ class Reference:
             k: tuple(sorted(v, key=lambda s: (s.searched_on, s.search_id), reverse=True))
             for k, v in by.items()
         }
+
+    def formulations_named(self, text: str) -> tuple[Formulation, ...]:
+        """The formulations whose name or an alias is `text` (case, spaces, punctuation and
+        trade marks ignored). More than one means the name is ambiguous (a product that changed
+        its formulation)."""
+        index = self.remember(("formulations_by_name",), self._formulations_by_name)
+        return index.get(normalise_name(text), ())
+
+    def _formulations_by_name(self) -> dict[str, tuple[Formulation, ...]]:
+        by: dict[str, list[Formulation]] = defaultdict(list)
+        for f in self.formulations.values():
+            for n in (f.name, *f.aliases):
+                if f not in by[normalise_name(n)]:
+                    by[normalise_name(n)].append(f)
+        return {k: tuple(v) for k, v in by.items() if k}
 
     def strains_of_species(self, name: str) -> tuple[Strain, ...]:
         """Strains in the reference whose current species name is `name` (subspecies ignored)."""

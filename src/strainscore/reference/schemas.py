@@ -227,6 +227,20 @@ SEARCHES = _table(
     "searches",
 )
 
+FORMULATIONS = _table(
+    {
+        "formulation_id": _col(_matches(ID_RE), unique=True),
+        "name": _col(_required()),
+        "aliases": _col(),
+        "strain_ids": _col(_matches(ID_LIST_RE)),
+        "version": _col(),
+        "source_url": _col(_required(), _blank_or(URL_RE)),
+        "checked_on": _col(_iso_date()),
+        "notes": _col(),
+    },
+    "formulations",
+)
+
 REVIEW_TRIALS = _table(
     {
         "review_id": _col(_matches(ID_RE)),
@@ -245,9 +259,10 @@ TABLES: dict[str, pa.DataFrameSchema] = {
     "studies.csv": STUDIES,
     "interventions.csv": INTERVENTIONS,
     "findings.csv": FINDINGS,
+    "formulations.csv": FORMULATIONS,
     "searches.csv": SEARCHES,
     "review_trials.csv": REVIEW_TRIALS,
 }
 # Tables a folder may lack (added in reference 0.2): a missing one reads as empty and is not
 # hashed, so an older folder keeps its hash.
-OPTIONAL_TABLES = frozenset(("searches.csv", "review_trials.csv"))
+OPTIONAL_TABLES = frozenset(("formulations.csv", "searches.csv", "review_trials.csv"))
