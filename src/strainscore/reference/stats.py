@@ -8,7 +8,7 @@ from typing import Any
 
 from strainscore.models import ReferenceInfo
 from strainscore.reference.model import Reference
-from strainscore.reference.vocab import DESIGNS, EFFECTS
+from strainscore.reference.vocab import DESIGNS, EFFECTS, is_primary_source
 
 
 @dataclass(frozen=True)
@@ -17,6 +17,10 @@ class StrainCount:
     name: str
     studies: int  # studies that gave the strain, alone or in a blend
     alone: int  # of which gave it alone
+    human: int = 0  # of which were done in people (not animal or lab work)
+    outcomes: int = 0  # outcomes with at least one human finding
+    last_searched: str = ""  # date of the newest logged search, "" when never searched
+    searches: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return self.__dict__.copy()
@@ -58,6 +62,7 @@ class ReferenceStats:
     by_strain: tuple[StrainCount, ...]
     by_year: tuple[tuple[int, int], ...]
     oldest_checked: tuple[Checked, ...]
+    primary_sources: tuple[int, int] = (0, 0)  # studies with a primary source_url, of all
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -68,6 +73,10 @@ class ReferenceStats:
             "by_strain": [s.to_dict() for s in self.by_strain],
             "by_year": {str(y): n for y, n in self.by_year},
             "oldest_checked": [c.to_dict() for c in self.oldest_checked],
+            "primary_sources": {
+                "primary": self.primary_sources[0],
+                "studies": self.primary_sources[1],
+            },
         }
 
 
@@ -80,9 +89,28 @@ def reference_stats(ref: Reference, *, oldest: int = 10) -> ReferenceStats:
             studies_of.setdefault(sid, set()).add(study_id)
             if not arm.is_blend:
                 alone_of.setdefault(sid, set()).add(study_id)
+    human_of: dict[str, set[str]] = {sid: set() for sid in ref.strains}
+    outcomes_of: dict[str, set[str]] = {sid: set() for sid in ref.strains}
+    for key, arm in ref.interventions.items():
+        if ref.studies[key[0]].mechanistic:
+            continue
+        for sid in arm.strain_ids:
+            human_of.setdefault(sid, set()).add(key[0])
+            outcomes_of.setdefault(sid, set()).update(
+                f.outcome for f in ref.findings_by_arm.get(key, ())
+            )
     by_strain = sorted(
         (
-            StrainCount(sid, s.display, len(studies_of[sid]), len(alone_of[sid]))
+            StrainCount(
+                sid,
+                s.display,
+                len(studies_of[sid]),
+                len(alone_of[sid]),
+                len(human_of[sid]),
+                len(outcomes_of[sid]),
+                _last_search(ref, sid),
+                len(ref.searches_for(sid)),
+            )
             for sid, s in ref.strains.items()
         ),
         key=lambda c: (-c.studies, c.name.lower()),
@@ -116,7 +144,12 @@ def reference_stats(ref: Reference, *, oldest: int = 10) -> ReferenceStats:
         ("species", len(ref.species)),
         ("names", len(ref.names)),
         ("outcomes", len(ref.outcomes)),
+        ("human_studies", sum(1 for s in ref.studies.values() if not s.mechanistic)),
+        ("searches", len(ref.searches)),
+        ("strains_searched", sum(1 for c in by_strain if c.searches)),
+        ("formulations", len(ref.formulations)),
     )
+    primary = sum(1 for s in ref.studies.values() if is_primary_source(s.source_url))
     return ReferenceStats(
         info=ref.info,
         totals=totals,
@@ -127,7 +160,13 @@ def reference_stats(ref: Reference, *, oldest: int = 10) -> ReferenceStats:
         oldest_checked=tuple(
             Checked(s.study_id, s.short, s.checked_on, s.source_url) for s in checked[:oldest]
         ),
+        primary_sources=(primary, len(ref.studies)),
     )
+
+
+def _last_search(ref: Reference, target: str) -> str:
+    found = ref.searches_for(target)
+    return found[0].searched_on if found else ""
 
 
 def stats_text(st: ReferenceStats) -> str:
@@ -141,9 +180,20 @@ def stats_text(st: ReferenceStats) -> str:
     for o in st.by_outcome:
         eff = ", ".join(f"{n} {e}" for e, n in o.effects)
         out.append(f"  {o.outcome:<32} {o.studies:>4}  ({eff})")
-    out += ["", "Studies by strain (alone or in a blend; alone):"]
+    done, total = st.primary_sources
+    out += [
+        "",
+        f"Source pages: {done} of {total} studies cite a primary page (PubMed, PMC, "
+        "Europe PMC, doi.org, a publisher or a registry).",
+    ]
+    out += [
+        "",
+        "Studies by strain (all; alone; in people; outcomes in people; last search):",
+    ]
     for s in st.by_strain:
-        out.append(f"  {s.name:<48} {s.studies:>4}  {s.alone:>4}")
+        searched = s.last_searched or "not yet reviewed"
+        counts = f"{s.studies:>4}  {s.alone:>4}  {s.human:>4}  {s.outcomes:>4}"
+        out.append(f"  {s.name:<48} {counts}  {searched}")
     out += ["", "Studies by year:"]
     out += [f"  {y}  {n:>4}  {'#' * n}" for y, n in st.by_year]
     out += ["", f"Checked longest ago (the {len(st.oldest_checked)} oldest checked_on dates):"]

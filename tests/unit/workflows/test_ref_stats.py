@@ -24,6 +24,20 @@ def test_counts_by_design_outcome_strain_and_year(small_ref: Reference) -> None:
     }
     assert st.by_strain[-1].strain_id == "texemplaris-t3"  # most studied first
     assert st.by_year == ((2020, 5),)
+    searched = {s.strain_id: (s.last_searched, s.searches, s.human) for s in st.by_strain}
+    assert searched["texemplaris-t1"] == ("2026-11-30", 1, 2)
+    assert searched["texemplaris-t3"] == ("2026-11-30", 1, 0)
+    assert searched["texemplaris-t2"] == ("", 0, 1)  # gamma2022 is animal work
+    totals = dict(st.totals)
+    assert totals["human_studies"] == 4 and totals["strains_searched"] == 2
+    assert st.primary_sources == (0, 5)  # the fixture's pages are on example.org
+
+
+def test_text_names_unsearched_strains_and_source_share(small_ref: Reference) -> None:
+    text = stats_text(reference_stats(small_ref))
+    line = next(ln for ln in text.splitlines() if "Testibacillus exemplaris T2" in ln)
+    assert line.rstrip().endswith("not yet reviewed")
+    assert "Source pages: 0 of 5 studies cite a primary page" in text
 
 
 def test_oldest_checked_first_and_limited(tmp_path) -> None:  # type: ignore[no-untyped-def]
