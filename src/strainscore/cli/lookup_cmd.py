@@ -129,8 +129,33 @@ def describe(text: str, reference: str | None = None) -> dict[str, Any]:
     data["studies"] = study_entries(res, ref)
     data["evidence"] = graded(res, ref)
     data["other_strain_studies"] = other_strain_studies(res, ref)
+    data["search"] = search_entry(res, ref)
+    data["formulations"] = [
+        {
+            "name": f.name,
+            "version": f.version,
+            "strains": [ref.strains[s].display for s in f.strain_ids],
+            "source_url": f.source_url,
+            "checked_on": f.checked_on,
+        }
+        for f in (ref.formulations_named(text) if res.match != "strain" else ())
+    ]
     data["reference"] = ref.info.to_dict()
     return data
+
+
+def search_entry(resolution: Resolution, ref: Reference) -> dict[str, Any] | None:
+    """The literature searches logged for the strain: when, and how many (None: not a strain)."""
+    if resolution.match != "strain" or not resolution.strain_id:
+        return None
+    from strainscore.evidence.assess import search_status
+
+    found = ref.searches_for(resolution.strain_id)
+    return {
+        "last_searched": found[0].searched_on if found else None,
+        "searches": len(found),
+        "status": search_status(resolution.strain_id, ref),
+    }
 
 
 def render_text(data: dict[str, Any]) -> str:
@@ -172,9 +197,30 @@ def _evidence_lines(data: dict[str, Any]) -> list[str]:
             ]
         return ["No studies of this species are held in the reference."]
     if data["match"] != "strain":
-        return ["No evidence can be looked up without a species and strain."]
-    if not studies:
-        return ["The reference holds this strain but no studies of it."]
+        out = ["No evidence can be looked up without a species and strain."]
+        for f in data.get("formulations", ()):
+            version = f" ({f['version']})" if f["version"] else ""
+            out.append(
+                f"'{data['label_text']}' is the name of a formulation, {f['name']}{version}: its "
+                f"record lists {' + '.join(f['strains'])} (source {f['source_url']}, checked "
+                f"{f['checked_on']}). Type the strains printed on the label to look them up."
+            )
+        return out
+    search = data.get("search") or {}
+    if not any(not st["mechanistic"] for st in studies):
+        status = search.get("status", "")
+        head = "The reference holds this strain but no studies of it"
+        if studies:
+            head = "The reference holds only animal or lab work on this strain"
+        lines_ = [f"{head}: {status}." if status else f"{head}."]
+        if not studies:
+            return lines_
+    else:
+        lines_ = []
+        if search.get("last_searched"):
+            lines_.append(
+                f"Last literature search logged for this strain: {search['last_searched']}."
+            )
     by_outcome: dict[str, list[str]] = defaultdict(list)
     for st in studies:
         ids = ", ".join(
@@ -194,7 +240,7 @@ def _evidence_lines(data: dict[str, Any]) -> list[str]:
     }
     labels = {f["label"] or f["outcome"]: f["outcome"] for st in studies for f in st["findings"]}
     n = len({st["study_id"] for st in studies})
-    lines = [f"Studies held for this strain ({n}), by outcome:"]
+    lines = [*lines_, f"Studies held for this strain ({n}), by outcome:"]
     for outcome in sorted(by_outcome):
         grade = grades.get(labels.get(outcome, ""))
         lines.append(f"  {outcome}" + (f" - grade for this strain alone: {grade}" if grade else ""))

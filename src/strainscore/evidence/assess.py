@@ -223,7 +223,8 @@ def other_strain_note(resolution: Resolution, reference: Reference) -> str | Non
     """For a strain with no studies: say whether other strains of its species have some."""
     if resolution.match != "strain" or not resolution.name or not resolution.strain_id:
         return None
-    if reference.arms_by_strain.get(resolution.strain_id):
+    arms = reference.arms_by_strain.get(resolution.strain_id, ())
+    if any(not reference.studies[k[0]].mechanistic for k in arms):
         return None
     sid, name = resolution.strain_id, resolution.name
     return reference.remember(
@@ -252,7 +253,10 @@ def _other_strain_note(sid: str, name: str, reference: Reference) -> str:
         if s.strain_id != sid
         for key in reference.arms_by_strain.get(s.strain_id, ())
     }
-    text = search_status(sid, reference)
+    human = (
+        "no human studies of this strain are recorded" if reference.arms_by_strain.get(sid) else ""
+    )
+    text = search_status(sid, reference) + (f" ({human})" if human else "")
     if others:
         text += (
             f"; {len(others)} studies exist for other strains of {name}, and they do not transfer"

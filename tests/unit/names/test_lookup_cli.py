@@ -128,3 +128,37 @@ def test_lookup_text_carries_the_grade_legend(run_cli) -> None:  # type: ignore[
     out = run_cli("lookup", "Lacticaseibacillus rhamnosus HN001").stdout
     assert "Grades (GRADE-inspired, computed)" in out
     assert "not medical advice" in out
+
+
+def test_searched_strain_without_studies_says_when(small_ref_dir: Path) -> None:
+    r = _run("Testibacillus exemplaris T3", "--reference", str(small_ref_dir))
+    assert r.exit_code == 0, r.stderr
+    assert (
+        "no studies of it: searched on 2026-11-30 (1 search logged): no human trials found"
+        in r.stdout
+    )
+    data = json.loads(
+        _run("Testibacillus exemplaris T3", "--reference", str(small_ref_dir), "-f", "json").stdout
+    )
+    assert data["search"] == {
+        "last_searched": "2026-11-30",
+        "searches": 1,
+        "status": "searched on 2026-11-30 (1 search logged): no human trials found",
+    }
+
+
+def test_unsearched_animal_only_strain_says_not_yet_reviewed(small_ref_dir: Path) -> None:
+    r = _run("Testibacillus exemplaris T2", "--reference", str(small_ref_dir))
+    # T2 has animal work and a blend study in people: the blend is human evidence, so the
+    # search line is the last-search one, and it has none.
+    assert "Last literature search" not in r.stdout
+    r1 = _run("Testibacillus exemplaris T1", "--reference", str(small_ref_dir))
+    assert "Last literature search logged for this strain: 2026-11-30." in r1.stdout
+
+
+def test_a_formulation_name_lists_its_strains(small_ref_dir: Path) -> None:
+    r = _run("DuoMax", "--reference", str(small_ref_dir))
+    assert "'DuoMax' is the name of a formulation, Duo Blend" in r.stdout
+    assert "Testibacillus exemplaris T2 + Testibacillus secundus S9" in r.stdout
+    data = json.loads(_run("DuoMax", "--reference", str(small_ref_dir), "-f", "json").stdout)
+    assert [f["name"] for f in data["formulations"]] == ["Duo Blend"]

@@ -179,3 +179,15 @@ def test_reference_check_prints_warnings_but_passes(run_cli, tmp_path: Path) -> 
 def test_fixture_study_helper_is_unchanged() -> None:
     # The helper writes no parent_study: old-style rows read as main papers.
     assert "parent_study" not in study("x2020")
+
+
+def test_a_strain_with_only_animal_work_gets_its_search_status(tmp_path: Path) -> None:
+    tables = base_tables()
+    for name in ("studies.csv", "interventions.csv", "findings.csv"):
+        tables[name] = [r for r in tables[name] if r["study_id"] != "delta2023"]
+    ref = load_reference(write_reference(tmp_path / "ref", tables))
+    notes = _notes(check_text("Testibacillus exemplaris T2", reference=ref))
+    assert any(
+        n.startswith("not yet reviewed") and "(no human studies of this strain are recorded)" in n
+        for n in notes
+    ), notes
