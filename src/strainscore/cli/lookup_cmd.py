@@ -37,6 +37,7 @@ _VIA_WORDS = {
 _DESIGNS = {
     "rct": "RCT",
     "crossover-rct": "crossover RCT",
+    "non-randomised": "non-randomised controlled trial",
     "open-label": "open-label trial",
     "observational": "observational study",
     "meta-analysis": "meta-analysis",

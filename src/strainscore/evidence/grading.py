@@ -13,7 +13,8 @@ from strainscore.models import GRADE_ORDER, Direction, Grade
 from strainscore.reference.model import Study
 
 RANDOMISED = frozenset(("rct", "crossover-rct"))
-NON_RANDOMISED = frozenset(("open-label", "observational"))
+# A controlled trial not stated to be randomised (or quasi-randomised) starts low, like these.
+NON_RANDOMISED = frozenset(("non-randomised", "open-label", "observational"))
 IMPRECISION_N = 400  # total participants below which a body of evidence is imprecise
 AGREEMENT = 0.75  # share of studies that must agree for a consistent direction
 # What a population a user names is indirect to: evidence from these age groups.

@@ -10,14 +10,15 @@ DESIGNS = (
     "systematic-review",
     "rct",
     "crossover-rct",
+    "non-randomised",
     "open-label",
     "observational",
     "animal",
     "in-vitro",
 )
-CLINICAL_DESIGNS = frozenset(DESIGNS[:6])
-POOLED_DESIGNS = frozenset(("meta-analysis", "systematic-review"))
 MECHANISTIC_DESIGNS = frozenset(("animal", "in-vitro"))
+CLINICAL_DESIGNS = frozenset(d for d in DESIGNS if d not in MECHANISTIC_DESIGNS)
+POOLED_DESIGNS = frozenset(("meta-analysis", "systematic-review"))
 EFFECTS = ("benefit", "no-effect", "mixed", "harm")
 AGE_GROUPS = ("infant", "child", "adult", "older-adult", "pregnant", "mixed")
 # Who a user may say will take the product (--population); every age group but "mixed".

@@ -12,21 +12,24 @@ from strainscore.check import check_text
 
 CASES = [
     # label text, outcome, basis, grade, direction
-    ("Lacticaseibacillus rhamnosus HN001", "depression", "strain", "moderate", "supports"),
-    ("Lacticaseibacillus rhamnosus HN001", "anxiety", "strain", "moderate", "conflicting"),
-    ("Lacticaseibacillus rhamnosus HN001", "stress", "strain", "moderate", "no-effect"),
+    # Reference 0.2 added the null HN001 trials (slykerman2018, alkassaa2024): the benefit in
+    # pregnancy (slykerman2017) now stands against them.
+    ("Lacticaseibacillus rhamnosus HN001", "depression", "strain", "moderate", "conflicting"),
+    ("Lacticaseibacillus rhamnosus HN001", "anxiety", "strain", "high", "no-effect"),
+    ("Lacticaseibacillus rhamnosus HN001", "stress", "strain", "high", "no-effect"),
     ("Lacticaseibacillus rhamnosus JB-1", "stress", "strain", "low", "no-effect"),
     ("Lacticaseibacillus rhamnosus JB-1", "anxiety", "mechanistic", None, None),
     ("Lactiplantibacillus plantarum DR7", "stress", "strain", "low", "supports"),
     ("Lactiplantibacillus plantarum P8", "cortisol", "strain", "low", "no-effect"),
     ("Lactobacillus gasseri CP2305", "sleep", "strain", "moderate", "supports"),
-    ("Limosilactobacillus reuteri DSM 17938", "infant-colic", "strain", "moderate", "supports"),
+    # indrio2014 (colic prevention in newborns) lifts imprecision.
+    ("Limosilactobacillus reuteri DSM 17938", "infant-colic", "strain", "high", "supports"),
     (
         "Lacticaseibacillus rhamnosus GG",
         "antibiotic-associated-diarrhoea",
         "strain",
-        "moderate",
-        "conflicting",
+        "high",
+        "supports",  # armuzzi2001a and armuzzi2001b added two benefits to the record
     ),
     ("Bifidobacterium longum 1714", "stress", "strain", "very-low", "conflicting"),
     ("Bifidobacterium longum 1714", "anxiety", "strain", "very-low", "supports"),
