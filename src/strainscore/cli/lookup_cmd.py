@@ -123,7 +123,9 @@ def describe(text: str, reference: str | None = None) -> dict[str, Any]:
     """The lookup result as plain data: the resolution, the studies held, and the reference used."""
     from strainscore.names import resolve
     from strainscore.reference import load_reference
+    from strainscore.text.clean import strip_invisible
 
+    text = strip_invisible(text)[0]
     ref = load_reference(reference)
     res = resolve(text, ref)
     data = res.to_dict()
@@ -292,4 +294,6 @@ def lookup(text: str, fmt: str, reference: str | None, debug: bool) -> None:
     if fmt == "json":
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
-        click.echo(render_text(data))
+        from strainscore.text.clean import terminal_safe
+
+        click.echo(terminal_safe(render_text(data)))
