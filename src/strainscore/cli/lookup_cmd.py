@@ -10,6 +10,7 @@ import click
 
 from strainscore.cli import run
 from strainscore.cli.options import debug_option, format_option, reference_option
+from strainscore.formats.words import DESIGN_SHORT, GRADE_LEGEND, NOT_ADVICE, VIA_WORDS
 
 if TYPE_CHECKING:
     from strainscore.models import Resolution
@@ -20,31 +21,6 @@ LEGEND = (
     "known but not this strain, so no evidence carries over; genus = only the genus is known; "
     "unknown = not recognised."
 )
-NOT_ADVICE = "This is not medical advice; talk to a health professional before changing treatment."
-_VIA_WORDS = {
-    "current-name": "current name",
-    "old-name": "former name",
-    "abbreviation": "abbreviated genus",
-    "alias": "another name listed in the reference",
-    "deposit": "culture-collection deposit number",
-    "trade-name": "trade name",
-    "reidentified": "sold under another species before re-identification",
-    "designation-only": "strain designation alone",
-    "corrected-spelling": "spelling corrected",
-    "corrected-characters": "look-alike characters in the designation corrected",
-    "homoglyph": "look-alike letters from another alphabet replaced",
-}
-_DESIGNS = {
-    "rct": "RCT",
-    "crossover-rct": "crossover RCT",
-    "non-randomised": "non-randomised controlled trial",
-    "open-label": "open-label trial",
-    "observational": "observational study",
-    "meta-analysis": "meta-analysis",
-    "systematic-review": "systematic review",
-    "animal": "animal study",
-    "in-vitro": "lab (in-vitro) study",
-}
 
 
 def study_entries(resolution: Resolution, ref: Reference) -> list[dict[str, Any]]:
@@ -171,7 +147,7 @@ def render_text(data: dict[str, Any]) -> str:
     else:
         lines.append("Match: unknown - not recognised in the reference")
     if data["via"]:
-        lines.append("Read as: " + "; ".join(_VIA_WORDS.get(v, v) for v in data["via"]))
+        lines.append("Read as: " + "; ".join(VIA_WORDS.get(v, v) for v in data["via"]))
     if data["corrected"]:
         lines.append("Corrected: yes - the text was repaired to match; check the label")
     if data["designation_text"] and data["match"] != "strain":
@@ -183,8 +159,6 @@ def render_text(data: dict[str, Any]) -> str:
         lines.append("Did you mean: " + "; ".join(data["suggestions"]))
     lines.append("")
     lines.extend(_evidence_lines(data))
-    from strainscore.formats.words import GRADE_LEGEND
-
     lines += ["", LEGEND, GRADE_LEGEND, NOT_ADVICE]
     return "\n".join(lines)
 
@@ -230,7 +204,7 @@ def _evidence_lines(data: dict[str, Any]) -> list[str]:
             x for x in (st["doi"] and f"doi:{st['doi']}", st["pmid"] and f"PMID {st['pmid']}") if x
         )
         where = f" (in {st['blend']})" if st["blend"] else ""
-        kind = _DESIGNS.get(st["design"], st["design"])
+        kind = DESIGN_SHORT.get(st["design"], st["design"])
         tag = "; not graded: not a human study" if st["mechanistic"] else ""
         for f in st["findings"]:
             by_outcome[f["label"] or f["outcome"]].append(

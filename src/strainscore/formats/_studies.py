@@ -11,31 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from strainscore.formats._safe import doi_url, pubmed_url
+from strainscore.formats.words import DESIGN_SHORT, DESIGN_WORDS
 from strainscore.models import Report
-
-DESIGN_WORDS = {
-    "meta-analysis": "meta-analysis",
-    "systematic-review": "systematic review",
-    "rct": "randomised controlled trial",
-    "crossover-rct": "randomised crossover trial",
-    "non-randomised": "controlled trial, not stated to be randomised",
-    "open-label": "open-label trial",
-    "observational": "observational study",
-    "animal": "animal study",
-    "in-vitro": "lab study",
-}
-
-DESIGN_SHORT = {
-    "meta-analysis": "meta-analysis",
-    "systematic-review": "review",
-    "rct": "RCT",
-    "crossover-rct": "crossover RCT",
-    "non-randomised": "non-randomised trial",
-    "open-label": "open-label",
-    "observational": "observational",
-    "animal": "animal",
-    "in-vitro": "lab",
-}
 
 
 @dataclass(frozen=True)
