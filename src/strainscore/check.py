@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from strainscore.models import LabelLine, LabelSheet, ProductReport, Report
+from strainscore.models import CitedStudy, LabelLine, LabelSheet, ProductReport, Report
 from strainscore.reference import Reference, load_reference
 
 
@@ -70,6 +70,7 @@ def check_sheet(
         products.append(assess_product(lines, resolutions, ref, population=population))
         if on_progress is not None:
             on_progress(done, len(groups))
+    context = context_for(products, ref)
     return Report(
         source=label.source,
         products=tuple(products),
@@ -77,8 +78,10 @@ def check_sheet(
         issues=label.issues,
         sheet=label.sheet,
         created=dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
-        context=context_for(products, ref),
+        context=context,
         notices=label.notices,
+        studies=cited_studies(products, context, ref),
+        outcome_labels=tuple((o.outcome, o.label) for o in ref.outcomes.values()),
     )
 
 
@@ -101,3 +104,30 @@ def context_for(
         if f.outcome in outcomes and ref.studies[f.study_id].pooled:
             by_outcome.setdefault(f.outcome, set()).add(f.study_id)
     return tuple((o, tuple(sorted(ids))) for o, ids in sorted(by_outcome.items()))
+
+
+def cited_studies(
+    products: list[ProductReport],
+    context: tuple[tuple[str, tuple[str, ...]], ...],
+    ref: Reference,
+) -> tuple[CitedStudy, ...]:
+    """The studies a report names (its evidence and its context), as the reference has them."""
+    ids = {i for p in products for s in p.strains for e in s.evidence for i in e.study_ids}
+    ids |= {i for _, study_ids in context for i in study_ids}
+    out = []
+    for sid in sorted(ids & ref.studies.keys()):
+        s = ref.studies[sid]
+        out.append(
+            CitedStudy(
+                study_id=sid,
+                short=s.short,
+                title=s.title,
+                journal=s.journal,
+                design=s.design,
+                n=s.n,
+                population=s.population,
+                doi=s.doi,
+                pmid=s.pmid,
+            )
+        )
+    return tuple(out)
