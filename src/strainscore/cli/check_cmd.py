@@ -12,9 +12,9 @@ import click
 
 from strainscore.cli import run
 from strainscore.cli.options import debug_option, reference_option
+from strainscore.formats import FORMATS, Format
 from strainscore.reference.vocab import POPULATIONS
 
-FORMAT_CHOICES = ("text", "json", "html", "csv", "xlsx")
 FAIL_ON = ("no-evidence", "issues")
 
 
@@ -55,7 +55,7 @@ class CheckOptions:
     "-f",
     "--format",
     "fmt",
-    type=click.Choice(FORMAT_CHOICES),
+    type=click.Choice(tuple(FORMATS)),
     help="Output format. Default: from the -o suffix (.html .json .csv .xlsx), else text.",
 )
 @click.option("--sheet", metavar="NAME|N", help="Workbook sheet to read (name or number from 1).")
@@ -127,16 +127,15 @@ def execute(opts: CheckOptions) -> int:
     """Run one check as the options say; returns the exit code."""
     from strainscore.check import check_label, check_text
     from strainscore.errors import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, UsageError
-    from strainscore.formats import SUFFIXES
+    from strainscore.formats import format_for
     from strainscore.summary import batch_summary, lacks_evidence
 
     if (opts.label is None) == (opts.text is None):
         raise UsageError("give a LABEL file or --text, not both or neither")
-    fmt = opts.fmt or (SUFFIXES.get(Path(opts.output).suffix.lower()) if opts.output else None)
-    fmt = fmt or ("html" if opts.output else "text")
-    if fmt == "xlsx" and not opts.output:
-        raise UsageError("--format xlsx needs -o FILE.xlsx (it is not text)")
-    if opts.open_report and not (fmt == "html" and opts.output):
+    fmt = format_for(opts.fmt, opts.output)
+    if fmt.binary and not opts.output:
+        raise UsageError(f"--format {fmt.name} needs -o FILE{fmt.suffixes[0]} (it is not text)")
+    if opts.open_report and not (fmt.folder and opts.output):
         raise UsageError("--open needs an HTML report written to a file: -o FILE.html or -o FOLDER")
     reference = _reference_for(opts)
     if opts.text is not None:
@@ -191,8 +190,7 @@ def _ranking(report: Any, opts: CheckOptions, reference: Any) -> dict[str, Any] 
     return ranking_dict(rank_products(report, opts.outcome), opts.outcome, label)
 
 
-def _write(report: Any, fmt: str, opts: CheckOptions, reference: Any) -> None:
-    from strainscore.formats import render, streamer
+def _write(report: Any, fmt: Format, opts: CheckOptions, reference: Any) -> None:
     from strainscore.output import write_file, write_folder, write_stream
     from strainscore.summary import add_ranking, ranking_text
 
@@ -200,12 +198,12 @@ def _write(report: Any, fmt: str, opts: CheckOptions, reference: Any) -> None:
     ranking = _ranking(report, opts, reference)
 
     def data() -> bytes:
-        out = render(report, fmt)
-        return add_ranking(out, ranking) if ranking and fmt == "json" else out
+        out = fmt.render(report)
+        return add_ranking(out, ranking) if ranking and fmt.name == "json" else out
 
     # JSON carries the ranking inside; every other format gets it as a table on stdout.
-    table = ranking_text(ranking) if ranking and fmt != "json" else ""
-    stream = None if ranking and fmt == "json" else streamer(fmt)
+    table = ranking_text(ranking) if ranking and fmt.name != "json" else ""
+    stream = None if ranking and fmt.name == "json" else fmt.writer()
     if opts.output is None:
         if stream is not None:
             stream(report, sys.stdout.buffer)
@@ -216,11 +214,9 @@ def _write(report: Any, fmt: str, opts: CheckOptions, reference: Any) -> None:
             click.echo("\n" + table, nl=False)
         return
     out = Path(opts.output)
-    as_folder = fmt == "html" and (out.is_dir() or not out.suffix)
+    as_folder = fmt.folder and (out.is_dir() or not out.suffix)
     if as_folder:
-        from strainscore.formats.html_format import fill_folder
-
-        write_folder(out, lambda tmp: fill_folder(report, tmp), inputs=inputs, force=opts.force)
+        write_folder(out, lambda tmp: fmt.fill_folder(report, tmp), inputs=inputs, force=opts.force)
         click.echo(f"wrote {len(report.products)} product pages and index.html to {out}/", err=True)
     else:
         if stream is not None:

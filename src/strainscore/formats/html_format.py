@@ -93,7 +93,7 @@ def _page(template: str, report: Report, src: Sources, **context: Any) -> bytes:
     return html.encode("utf-8")
 
 
-def render(report: Report, **_: Any) -> bytes:
+def render(report: Report) -> bytes:
     """One page: the product's own page for one product, or every product on one page."""
     src = sources_for(report)
     views = product_views(report, src)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import textwrap
-from typing import Any
 
 from strainscore.formats.words import (
     GRADE_LEGEND,
@@ -31,7 +30,7 @@ def _wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
     ) or [first or indent]
 
 
-def render(report: Report, **_: Any) -> bytes:
+def render(report: Report) -> bytes:
     out: list[str] = []
     where = report.source + (f" (sheet {report.sheet!r})" if report.sheet else "")
     out.append(f"strainscore report for {where}")
