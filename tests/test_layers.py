@@ -34,3 +34,56 @@ def test_formats_never_load_the_reference() -> None:
 def test_text_imports_no_other_strainscore_package() -> None:
     for path in _package_files("text"):
         assert all(m.startswith("strainscore.text") for m in _imports(path)), path
+
+
+# Each package may import only packages of its own layer or one below (never above).
+LAYERS = [
+    {"text", "models", "errors", "resources"},
+    {"labels", "names", "reference"},
+    {"evidence"},
+    {"workflows", "check", "summary", "template"},
+    {"formats", "output"},
+    {"cli"},
+]
+RANK = {pkg: i for i, layer in enumerate(LAYERS) for pkg in layer}
+
+
+def _package_graph() -> dict[str, set[str]]:
+    graph: dict[str, set[str]] = {}
+    for path in SRC.rglob("*.py"):
+        package = path.relative_to(SRC).parts[0].removesuffix(".py")
+        if package in ("__init__", "__main__"):
+            continue
+        for module in _imports(path):
+            parts = module.split(".")
+            if len(parts) > 1 and parts[1] != package and parts[1] in RANK:
+                graph.setdefault(package, set()).add(parts[1])
+    return graph
+
+
+def test_every_package_has_a_layer() -> None:
+    packages = {p.name.removesuffix(".py") for p in SRC.iterdir() if p.name != "py.typed"}
+    packages -= {"__init__", "__main__", "__pycache__"}
+    assert packages <= RANK.keys(), packages - RANK.keys()
+
+
+def test_dependencies_point_down_the_layers() -> None:
+    for package, targets in _package_graph().items():
+        for target in targets:
+            assert RANK[target] <= RANK[package], f"{package} imports {target}, a higher layer"
+
+
+def test_the_packages_have_no_cycle() -> None:
+    graph = _package_graph()
+    done: set[str] = set()
+
+    def visit(node: str, path: tuple[str, ...]) -> None:
+        assert node not in path, " -> ".join((*path, node))
+        if node in done:
+            return
+        for target in sorted(graph.get(node, ())):
+            visit(target, (*path, node))
+        done.add(node)
+
+    for package in sorted(graph):
+        visit(package, ())

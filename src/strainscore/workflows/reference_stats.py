@@ -167,36 +167,3 @@ def reference_stats(ref: Reference, *, oldest: int = 10) -> ReferenceStats:
 def _last_search(ref: Reference, target: str) -> str:
     found = ref.searches_for(target)
     return found[0].searched_on if found else ""
-
-
-def stats_text(st: ReferenceStats) -> str:
-    """Plain text for the terminal, one section per count."""
-    info = st.info
-    out = [f"Reference {info.version} of {info.date} ({info.path})", ""]
-    out.append("  ".join(f"{k.replace('_', ' ')}: {n}" for k, n in st.totals))
-    out += ["", "Studies by design:"]
-    out += [f"  {d:<20} {n:>4}" for d, n in st.by_design]
-    out += ["", "Studies by outcome (findings by effect):"]
-    for o in st.by_outcome:
-        eff = ", ".join(f"{n} {e}" for e, n in o.effects)
-        out.append(f"  {o.outcome:<32} {o.studies:>4}  ({eff})")
-    done, total = st.primary_sources
-    out += [
-        "",
-        f"Source pages: {done} of {total} studies cite a primary page (PubMed, PMC, "
-        "Europe PMC, doi.org, a publisher or a registry).",
-    ]
-    out += [
-        "",
-        "Studies by strain (all; alone; in people; outcomes in people; last search):",
-    ]
-    for s in st.by_strain:
-        searched = s.last_searched or "not yet reviewed"
-        counts = f"{s.studies:>4}  {s.alone:>4}  {s.human:>4}  {s.outcomes:>4}"
-        out.append(f"  {s.name:<48} {counts}  {searched}")
-    out += ["", "Studies by year:"]
-    out += [f"  {y}  {n:>4}  {'#' * n}" for y, n in st.by_year]
-    out += ["", f"Checked longest ago (the {len(st.oldest_checked)} oldest checked_on dates):"]
-    for c in st.oldest_checked:
-        out.append(f"  {c.checked_on}  {c.study_id:<22} {c.short:<22} {c.source_url}")
-    return "\n".join(out) + "\n"
