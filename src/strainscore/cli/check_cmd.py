@@ -125,10 +125,11 @@ def check(debug: bool, **kwargs: Any) -> None:
 
 def execute(opts: CheckOptions) -> int:
     """Run one check as the options say; returns the exit code."""
-    from strainscore.check import check_label, check_text
     from strainscore.errors import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, UsageError
     from strainscore.formats import format_for
-    from strainscore.summary import batch_summary, lacks_evidence
+    from strainscore.formats.ranking_format import batch_summary
+    from strainscore.workflows.check import check_label, check_text
+    from strainscore.workflows.ranking import lacks_evidence
 
     if (opts.label is None) == (opts.text is None):
         raise UsageError("give a LABEL file or --text, not both or neither")
@@ -184,15 +185,15 @@ def _reference_for(opts: CheckOptions) -> Any:
 def _ranking(report: Any, opts: CheckOptions, reference: Any) -> dict[str, Any] | None:
     if opts.outcome is None:
         return None
-    from strainscore.summary import rank_products, ranking_dict
+    from strainscore.workflows.ranking import rank_products, ranking_dict
 
     label = reference.outcomes[opts.outcome].label
     return ranking_dict(rank_products(report, opts.outcome), opts.outcome, label)
 
 
 def _write(report: Any, fmt: Format, opts: CheckOptions, reference: Any) -> None:
+    from strainscore.formats.ranking_format import add_ranking, ranking_text
     from strainscore.output import write_file, write_folder, write_stream
-    from strainscore.summary import add_ranking, ranking_text
 
     inputs = (Path(opts.label),) if opts.label and opts.label != "-" else ()
     ranking = _ranking(report, opts, reference)
