@@ -39,11 +39,14 @@ def read_table(path: Path) -> pd.DataFrame:
 
 
 def check_tables(tables: dict[str, pd.DataFrame]) -> list[RefProblem]:
-    """Column rules (pandera) then cross-table rules; returns every problem, sorted."""
+    """Column rules (pandera) then cross-table rules; returns every problem, sorted.
+
+    A table absent from `tables` is skipped: whoever read the files has already said why
+    (missing, or not readable), once.
+    """
     problems: list[RefProblem] = []
     for fname, schema in TABLES.items():
         if fname not in tables:
-            problems.append(RefProblem(fname, 0, "", "file is missing"))
             continue
         problems.extend(_schema_problems(fname, schema, tables[fname]))
     if all(f in tables for f in TABLES):
