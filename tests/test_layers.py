@@ -87,3 +87,31 @@ def test_the_packages_have_no_cycle() -> None:
 
     for package in sorted(graph):
         visit(package, ())
+
+
+MAX_FUNCTION_LINES = 80
+MAX_CLI_LINES = 700
+
+
+def _function_lengths() -> list[tuple[int, str]]:
+    """(lines, where) of every function, counted from its first decorator to its last line."""
+    out = []
+    for path in SRC.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                start = min([d.lineno for d in node.decorator_list] + [node.lineno])
+                end = node.end_lineno or node.lineno
+                out.append((end - start + 1, f"{path.relative_to(SRC)}:{node.lineno} {node.name}"))
+    return out
+
+
+def test_no_function_is_over_80_lines() -> None:
+    lengths = _function_lengths()
+    assert len(lengths) > 500  # every module was read
+    too_long = sorted(x for x in lengths if x[0] > MAX_FUNCTION_LINES)
+    assert not too_long, too_long
+
+
+def test_the_cli_is_under_700_lines() -> None:
+    total = sum(len(p.read_text(encoding="utf-8").splitlines()) for p in _package_files("cli"))
+    assert total < MAX_CLI_LINES, total

@@ -91,17 +91,40 @@ def _lines(df: pd.DataFrame) -> Iterable[tuple[int, dict[str, str]]]:
 
 
 def _cross_table_problems(t: dict[str, pd.DataFrame]) -> list[RefProblem]:
-    out: list[RefProblem] = []
+    """Every rule that reads more than one table, table by table."""
     species_names = set(t["species.csv"]["current_name"])
     strain_ids = set(t["strains.csv"]["strain_id"])
     study_ids = set(t["studies.csv"]["study_id"])
     outcomes = set(t["outcomes.csv"]["outcome"])
+    out = _species_problems(t)
+    out += _strain_problems(t, species_names)
+    out += _name_problems(t, species_names, strain_ids)
+    out += _study_problems(t)
+    found, arms = _intervention_problems(t, study_ids, strain_ids)
+    out += found
+    found, with_findings = _finding_problems(t, study_ids, outcomes, arms)
+    out += found
+    for line, r in _lines(t["studies.csv"]):
+        if r["study_id"] not in with_findings:
+            out.append(RefProblem("studies.csv", line, "study_id", "study has no findings"))
+    out.extend(_parent_problems(t["studies.csv"]))
+    out.extend(_search_problems(t, study_ids, strain_ids))
+    out.extend(_review_trial_problems(t["review_trials.csv"], t["studies.csv"]))
+    out.extend(_formulation_problems(t["formulations.csv"], strain_ids))
+    return out
 
+
+def _species_problems(t: dict[str, pd.DataFrame]) -> list[RefProblem]:
+    out: list[RefProblem] = []
     for line, r in _lines(t["species.csv"]):
         expected = species_name(r["genus"], r["species"], r["subspecies"])
         if r["current_name"] != expected:
             out.append(RefProblem("species.csv", line, "current_name", f"should read {expected!r}"))
+    return out
 
+
+def _strain_problems(t: dict[str, pd.DataFrame], species_names: set[str]) -> list[RefProblem]:
+    out: list[RefProblem] = []
     designation_keys: dict[tuple[str, str], str] = {}
     for line, r in _lines(t["strains.csv"]):
         name = species_name(r["genus"], r["species"], r["subspecies"])
@@ -120,7 +143,13 @@ def _cross_table_problems(t: dict[str, pd.DataFrame]) -> list[RefProblem]:
                 )
             )
         designation_keys.setdefault(dkey, r["strain_id"])
+    return out
 
+
+def _name_problems(
+    t: dict[str, pd.DataFrame], species_names: set[str], strain_ids: set[str]
+) -> list[RefProblem]:
+    out: list[RefProblem] = []
     # A name must lead to one place: one strain, or one species.
     targets: dict[str, tuple[str, int]] = {}
     for line, r in _lines(t["names.csv"]):
@@ -149,7 +178,11 @@ def _cross_table_problems(t: dict[str, pd.DataFrame]) -> list[RefProblem]:
                 )
             )
         targets.setdefault(key, (target, line))
+    return out
 
+
+def _study_problems(t: dict[str, pd.DataFrame]) -> list[RefProblem]:
+    out: list[RefProblem] = []
     seen_doi: dict[str, int] = {}
     seen_pmid: dict[str, int] = {}
     for line, r in _lines(t["studies.csv"]):
@@ -170,7 +203,13 @@ def _cross_table_problems(t: dict[str, pd.DataFrame]) -> list[RefProblem]:
                 seen.setdefault(val, line)
         if r["design"] in CLINICAL_DESIGNS and not r["age_group"]:
             out.append(RefProblem("studies.csv", line, "age_group", "human studies need age_group"))
+    return out
 
+
+def _intervention_problems(
+    t: dict[str, pd.DataFrame], study_ids: set[str], strain_ids: set[str]
+) -> tuple[list[RefProblem], dict[tuple[str, str], int]]:
+    out: list[RefProblem] = []
     arms: dict[tuple[str, str], int] = {}
     pairs: set[tuple[str, str, str]] = set()
     for line, r in _lines(t["interventions.csv"]):
@@ -203,7 +242,16 @@ def _cross_table_problems(t: dict[str, pd.DataFrame]) -> list[RefProblem]:
             out.append(
                 RefProblem("interventions.csv", line, "blend_name", "a multi-strain arm needs one")
             )
+    return out, arms
 
+
+def _finding_problems(
+    t: dict[str, pd.DataFrame],
+    study_ids: set[str],
+    outcomes: set[str],
+    arms: dict[tuple[str, str], int],
+) -> tuple[list[RefProblem], set[str]]:
+    out: list[RefProblem] = []
     studies_with_arms = {k[0] for k in arms}
     with_findings: set[str] = set()
     finding_keys: set[tuple[str, str, str]] = set()
@@ -224,15 +272,7 @@ def _cross_table_problems(t: dict[str, pd.DataFrame]) -> list[RefProblem]:
         if fkey in finding_keys:
             out.append(RefProblem("findings.csv", line, "outcome", "outcome given twice for arm"))
         finding_keys.add(fkey)
-
-    for line, r in _lines(t["studies.csv"]):
-        if r["study_id"] not in with_findings:
-            out.append(RefProblem("studies.csv", line, "study_id", "study has no findings"))
-    out.extend(_parent_problems(t["studies.csv"]))
-    out.extend(_search_problems(t, study_ids, strain_ids))
-    out.extend(_review_trial_problems(t["review_trials.csv"], t["studies.csv"]))
-    out.extend(_formulation_problems(t["formulations.csv"], strain_ids))
-    return out
+    return out, with_findings
 
 
 def _formulation_problems(rows: pd.DataFrame, strain_ids: set[str]) -> list[RefProblem]:

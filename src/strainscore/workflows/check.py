@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from strainscore.models import CitedStudy, LabelLine, LabelSheet, ProductReport, Report
 from strainscore.reference import Reference, load_reference
@@ -131,3 +133,56 @@ def cited_studies(
             )
         )
     return tuple(out)
+
+
+@dataclass(frozen=True)
+class CheckRun:
+    """What ``strainscore check`` produced: the report, and the ranking asked for with it."""
+
+    report: Report
+    ranking: dict[str, Any] | None = None  # as ranking_dict gives it (--outcome)
+
+
+def run_check(
+    *,
+    label: str | None = None,
+    text: str | None = None,
+    claims: str = "",
+    sheet: str | None = None,
+    population: str | None = None,
+    reference: str | Path | None = None,
+    max_rows: int | None = None,
+    outcome: str | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> CheckRun:
+    """Check a label file (or `text`) and, given an `outcome`, rank its products for it.
+
+    Raises ``UsageError`` for an `outcome` the reference does not hold (before any work).
+    """
+    from strainscore.errors import UsageError
+    from strainscore.workflows.ranking import rank_products, ranking_dict
+
+    # The outcome is checked before any work; otherwise the label is read before the reference.
+    ref: Reference | str | Path | None = reference
+    if outcome is not None:
+        ref = load_reference(reference)
+    if isinstance(ref, Reference) and outcome is not None and outcome not in ref.outcomes:
+        raise UsageError(
+            f"--outcome {outcome!r} is not an outcome in the reference; use one of: "
+            + ", ".join(sorted(ref.outcomes))
+        )
+    if text is not None:
+        report = check_text(text, reference=ref, population=population, claims=claims)
+    else:
+        report = check_label(
+            label or "-",
+            reference=ref,
+            sheet=sheet,
+            population=population,
+            max_rows=max_rows,
+            on_progress=on_progress,
+        )
+    if outcome is None or not isinstance(ref, Reference):
+        return CheckRun(report)
+    ranked = rank_products(report, outcome)
+    return CheckRun(report, ranking_dict(ranked, outcome, ref.outcomes[outcome].label))

@@ -82,56 +82,8 @@ class ReferenceStats:
 
 def reference_stats(ref: Reference, *, oldest: int = 10) -> ReferenceStats:
     """Counts by design, outcome, strain and year, and the `oldest` studies checked longest ago."""
-    studies_of: dict[str, set[str]] = {sid: set() for sid in ref.strains}
-    alone_of: dict[str, set[str]] = {sid: set() for sid in ref.strains}
-    for (study_id, _), arm in ref.interventions.items():
-        for sid in arm.strain_ids:
-            studies_of.setdefault(sid, set()).add(study_id)
-            if not arm.is_blend:
-                alone_of.setdefault(sid, set()).add(study_id)
-    human_of: dict[str, set[str]] = {sid: set() for sid in ref.strains}
-    outcomes_of: dict[str, set[str]] = {sid: set() for sid in ref.strains}
-    for key, arm in ref.interventions.items():
-        if ref.studies[key[0]].mechanistic:
-            continue
-        for sid in arm.strain_ids:
-            human_of.setdefault(sid, set()).add(key[0])
-            outcomes_of.setdefault(sid, set()).update(
-                f.outcome for f in ref.findings_by_arm.get(key, ())
-            )
-    by_strain = sorted(
-        (
-            StrainCount(
-                sid,
-                s.display,
-                len(studies_of[sid]),
-                len(alone_of[sid]),
-                len(human_of[sid]),
-                len(outcomes_of[sid]),
-                _last_search(ref, sid),
-                len(ref.searches_for(sid)),
-            )
-            for sid, s in ref.strains.items()
-        ),
-        key=lambda c: (-c.studies, c.name.lower()),
-    )
-    outcome_studies: dict[str, set[str]] = {}
-    effects: dict[str, Counter[str]] = {}
-    for f in ref.findings:
-        outcome_studies.setdefault(f.outcome, set()).add(f.study_id)
-        effects.setdefault(f.outcome, Counter())[f.effect] += 1
-    by_outcome = sorted(
-        (
-            OutcomeCount(
-                o,
-                ref.outcomes[o].label if o in ref.outcomes else o,
-                len(ids),
-                tuple((e, effects[o][e]) for e in EFFECTS if effects[o][e]),
-            )
-            for o, ids in outcome_studies.items()
-        ),
-        key=lambda c: (-c.studies, c.outcome),
-    )
+    by_strain = _by_strain(ref)
+    by_outcome = _by_outcome(ref)
     designs = Counter(s.design for s in ref.studies.values())
     years = Counter(s.year for s in ref.studies.values())
     checked = sorted(ref.studies.values(), key=lambda s: (s.checked_on, s.study_id))
@@ -167,3 +119,61 @@ def reference_stats(ref: Reference, *, oldest: int = 10) -> ReferenceStats:
 def _last_search(ref: Reference, target: str) -> str:
     found = ref.searches_for(target)
     return found[0].searched_on if found else ""
+
+
+def _by_strain(ref: Reference) -> list[StrainCount]:
+    """Per strain: its studies, alone, in people, outcomes in people and last search."""
+    studies_of: dict[str, set[str]] = {sid: set() for sid in ref.strains}
+    alone_of: dict[str, set[str]] = {sid: set() for sid in ref.strains}
+    for (study_id, _), arm in ref.interventions.items():
+        for sid in arm.strain_ids:
+            studies_of.setdefault(sid, set()).add(study_id)
+            if not arm.is_blend:
+                alone_of.setdefault(sid, set()).add(study_id)
+    human_of: dict[str, set[str]] = {sid: set() for sid in ref.strains}
+    outcomes_of: dict[str, set[str]] = {sid: set() for sid in ref.strains}
+    for key, arm in ref.interventions.items():
+        if ref.studies[key[0]].mechanistic:
+            continue
+        for sid in arm.strain_ids:
+            human_of.setdefault(sid, set()).add(key[0])
+            outcomes_of.setdefault(sid, set()).update(
+                f.outcome for f in ref.findings_by_arm.get(key, ())
+            )
+    return sorted(
+        (
+            StrainCount(
+                sid,
+                s.display,
+                len(studies_of[sid]),
+                len(alone_of[sid]),
+                len(human_of[sid]),
+                len(outcomes_of[sid]),
+                _last_search(ref, sid),
+                len(ref.searches_for(sid)),
+            )
+            for sid, s in ref.strains.items()
+        ),
+        key=lambda c: (-c.studies, c.name.lower()),
+    )
+
+
+def _by_outcome(ref: Reference) -> list[OutcomeCount]:
+    """Per outcome: its studies and its findings by effect."""
+    outcome_studies: dict[str, set[str]] = {}
+    effects: dict[str, Counter[str]] = {}
+    for f in ref.findings:
+        outcome_studies.setdefault(f.outcome, set()).add(f.study_id)
+        effects.setdefault(f.outcome, Counter())[f.effect] += 1
+    return sorted(
+        (
+            OutcomeCount(
+                o,
+                ref.outcomes[o].label if o in ref.outcomes else o,
+                len(ids),
+                tuple((e, effects[o][e]) for e in EFFECTS if effects[o][e]),
+            )
+            for o, ids in outcome_studies.items()
+        ),
+        key=lambda c: (-c.studies, c.outcome),
+    )
