@@ -103,3 +103,11 @@ def test_reference_data_documents_every_column(fname: str) -> None:
 )
 def test_reference_data_lists_each_vocabulary_in_full(words: tuple[str, ...]) -> None:
     assert ", ".join(f"`{w}`" for w in words) in REF_DOC
+
+
+def test_readmes_name_no_machine_paths() -> None:
+    root = Path(__file__).parents[1]
+    for name in ("benchmarks/README.md", "tests/golden/README.md", "README.md", "CONTRIBUTING.md"):
+        text = (root / name).read_text(encoding="utf-8")
+        found = re.findall(r"(?<![\w.])/(?:work|tmp|home|Users|root)/\S*", text)
+        assert not found, f"{name}: {found}"
