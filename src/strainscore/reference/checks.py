@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -16,6 +16,7 @@ import pandera.errors as pa_errors
 import pandera.pandas as pa
 
 from strainscore.reference.model import species_name
+from strainscore.reference.problems import code_for
 from strainscore.reference.schemas import CLINICAL_DESIGNS, TABLES
 from strainscore.reference.vocab import POOLED_DESIGNS, is_primary_source, normalise_name
 
@@ -26,6 +27,11 @@ class RefProblem:
     line: int  # 1 = header line; 0 = the file as a whole
     column: str
     message: str
+    code: str = field(default="", compare=False)  # stable, from reference/problems.py
+
+    def __post_init__(self) -> None:
+        if not self.code:
+            object.__setattr__(self, "code", code_for(self.message))
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
@@ -76,13 +82,14 @@ def _from_failure_cases(fname: str, fc: pd.DataFrame) -> Iterable[RefProblem]:
                     fname, 1, str(value), "unknown column (not in the data dictionary)"
                 )
             else:
-                yield RefProblem(fname, 1, column, f"{check}: {value}")
+                yield RefProblem(fname, 1, column, f"{check}: {value}", "column-rule")
             continue
         if check == "field_uniqueness":
             check = "must be unique"
         elif check.startswith("str_matches"):
             check = "does not have the expected form " + check[len("str_matches") :]
-        yield RefProblem(fname, int(idx) + 2, column, f"{check} (found {value!r})")
+        message = f"{check} (found {value!r})"
+        yield RefProblem(fname, int(idx) + 2, column, message, code_for(message, "column-rule"))
 
 
 def _lines(df: pd.DataFrame) -> Iterable[tuple[int, dict[str, str]]]:
