@@ -140,3 +140,18 @@ def test_example_reports_are_marked_generated() -> None:
     for report in reports:
         assert any(fnmatch(f"examples/{report.name}", rule) for rule in rules), report
     assert not any(fnmatch("examples/gut-labels.xlsx", rule) for rule in rules)
+
+
+def test_architecture_names_every_package_and_workflow() -> None:
+    import strainscore
+
+    src = Path(strainscore.__file__).parent
+    doc = (Path(__file__).parents[1] / "docs" / "architecture.md").read_text(encoding="utf-8")
+    for path in src.iterdir():
+        if path.name.startswith("_") or path.name == "py.typed":
+            continue
+        shown = f"`{path.name}/`" if path.is_dir() else f"`{path.name}`"
+        assert shown in doc, f"docs/architecture.md does not name {shown}"
+    for package in ("workflows", "reference", "evidence", "text"):
+        for module in (src / package).glob("[!_]*.py"):
+            assert f"`{package}/{module.name}`" in doc, f"{package}/{module.name}"
