@@ -10,9 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from strainscore.models import GRADE_ORDER, GRADED, Basis, Direction, Grade, ProductReport, Report
-
-DIRECTION_ORDER: tuple[Direction, ...] = ("supports", "conflicting", "no-effect", "harm-signal")
+from strainscore.models import GRADED, Basis, Direction, Grade, ProductReport, Report
+from strainscore.vocab import strength_key
 
 
 @dataclass(frozen=True)
@@ -41,10 +40,7 @@ class Ranked:
         }
 
 
-def _order(grade: Grade | None, direction: Direction | None) -> tuple[int, int]:
-    g = GRADE_ORDER.index(grade) if grade else len(GRADE_ORDER)
-    d = DIRECTION_ORDER.index(direction) if direction else len(DIRECTION_ORDER)
-    return (g, d)
+_order = strength_key
 
 
 def best_for(product: ProductReport, outcome: str) -> Ranked:
