@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from strainscore.labels.cells import split_claims
+from strainscore.labels.rows.cells import split_claims
 from strainscore.models import LabelLine, LabelSheet
 from strainscore.names.split import split_strains
 from strainscore.text.clean import strip_invisible

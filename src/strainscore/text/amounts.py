@@ -1,7 +1,7 @@
 """The one scale grammar for amounts: the words labels write for a power of ten.
 
-``labels/cfu.py`` reads a count with it, ``names/parse.py`` cuts an amount out of a strain name
-with it, and ``labels/headers.py`` finds a scale in a column header ("CFU (billions)") with it.
+``labels/rows/cfu.py`` reads a count with it, ``names/parse.py`` cuts an amount out of a strain
+name with it, and ``labels/table/headers.py`` finds a scale in a column header ("CFU (billions)").
 """
 
 from __future__ import annotations

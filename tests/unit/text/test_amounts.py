@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from strainscore.labels.cfu import parse_amount
-from strainscore.labels.headers import header_field
+from strainscore.labels.rows.cfu import parse_amount
+from strainscore.labels.table.headers import header_field
 from strainscore.names.parse import parse
 from strainscore.text.amounts import LETTER_SCALES, SCALE_WORDS, WORD_SCALES, scale_of
 

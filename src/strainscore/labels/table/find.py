@@ -6,8 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from strainscore.labels.cells import cell_text
-from strainscore.labels.headers import REQUIRED, header_field
+from strainscore.labels.rows.cells import cell_text
+from strainscore.labels.table.headers import REQUIRED, header_field
 
 HEADER_SEARCH_ROWS = 30  # non-blank rows searched for the header
 HEADER_SEARCH_LIMIT = 1_000  # physical rows searched at most

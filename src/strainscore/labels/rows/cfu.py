@@ -7,7 +7,7 @@ import re
 import unicodedata
 from typing import Literal
 
-from strainscore.labels.cells import cell_text
+from strainscore.labels.rows.cells import cell_text
 from strainscore.models import Amount
 from strainscore.text.amounts import scale_of, scale_pattern
 
