@@ -32,3 +32,28 @@ def test_every_name_in_all_is_defined() -> None:
         assert not missing, f"{path}: __all__ names {missing}"
         checked += 1
     assert checked >= 5
+
+
+def test_every_exception_code_is_registered() -> None:
+    import re
+
+    from strainscore.errors import all_codes
+
+    registered = {c.code for c in all_codes()}
+    used = set()
+    for path in SRC.rglob("*.py"):
+        used |= set(
+            re.findall(r'Error\([^()]*code="([a-z0-9-]+)"', path.read_text(encoding="utf-8"))
+        )
+    assert used >= {"output-exists", "reference-missing"}
+    assert used <= registered, used - registered
+
+
+def test_an_unregistered_exception_code_is_refused() -> None:
+    import pytest
+
+    from strainscore.errors import OutputError
+
+    assert OutputError("x", code="output-exists").code == "output-exists"
+    with pytest.raises(KeyError):
+        OutputError("x", code="no-such-code")
