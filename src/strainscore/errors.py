@@ -149,6 +149,24 @@ register(
 register("encoding-fallback", "Read as Windows-1252", "Save as 'CSV UTF-8' to be sure.")
 register("at-manufacture", "Count given at time of manufacture", "Counts fall over shelf life.")
 
+# Codes of the exceptions that stop a command (the CLI prints the message, exit code 2).
+register(
+    "output-exists", "Output already exists", "Add --force to replace it, or choose a new name."
+)
+register("output-folder-missing", "Output folder missing", "Create the folder first.")
+register("output-is-folder", "Output is a folder", "Give a file name, not a folder.")
+register("output-not-folder", "Output is not a folder", "Give a folder name, or a file suffix.")
+register(
+    "reference-missing",
+    "Reference folder not found",
+    "Check the --reference path, or leave it out to use the shipped reference.",
+)
+register(
+    "reference-invalid",
+    "Reference does not pass its checks",
+    "Run 'strainscore reference check FOLDER' and fix each problem it lists.",
+)
+
 
 class StrainscoreError(Exception):
     """Base of the errors the CLI turns into a message and an exit code (never a traceback)."""
@@ -156,6 +174,9 @@ class StrainscoreError(Exception):
     exit_code = EXIT_BAD_INPUT
 
     def __init__(self, message: str, *, code: str = "error") -> None:
+        # A code is registered above ("error" is the generic one), so a script can rely on it.
+        if code != "error":
+            lookup(code)
         super().__init__(message)
         self.message = message
         self.code = code

@@ -10,20 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-Severity = Literal["error", "warning", "notice"]
-MatchLevel = Literal["strain", "species", "genus", "unknown"]
-Grade = Literal["high", "moderate", "low", "very-low"]
-Direction = Literal["supports", "no-effect", "conflicting", "harm-signal"]
-# strain: studies of this strain alone; formulation: a studied blend the product holds entirely;
-# component: the strain was studied only inside a blend the product does not hold whole;
-# species: other strains of the species were studied (never graded);
-# mechanistic: animal / in-vitro work only (never graded).
-Basis = Literal["strain", "formulation", "component", "species", "mechanistic"]
-DoseStatus = Literal["meets", "below", "unknown"]
-# The bases that are graded (a study of this strain, or of a blend the product holds whole).
-GRADED: tuple[Basis, ...] = ("strain", "formulation")
+from strainscore.vocab import GRADE_ORDER, GRADED, Basis, Direction, Grade, MatchLevel
 
-GRADE_ORDER: tuple[Grade, ...] = ("high", "moderate", "low", "very-low")
+__all__ = ["GRADED", "GRADE_ORDER", "Basis", "Direction", "Grade", "MatchLevel"]  # from vocab
+
+Severity = Literal["error", "warning", "notice"]
+DoseStatus = Literal["meets", "below", "unknown"]
 # Version of the dict Report.to_dict() returns (the JSON contract, docs/json-format.md).
 SCHEMA_VERSION = "1.0"
 
@@ -308,6 +300,21 @@ class ProductReport:
 
 
 @dataclass(frozen=True)
+class CitedStudy:
+    """One study a report cites, as the reference it was made with records it."""
+
+    study_id: str
+    short: str  # "Slykerman 2017"
+    title: str = ""
+    journal: str = ""
+    design: str = ""  # the reference's design code ("rct"); formats put it in words
+    n: int | None = None
+    population: str = ""
+    doi: str = ""
+    pmid: str = ""
+
+
+@dataclass(frozen=True)
 class ReferenceInfo:
     version: str
     date: str
@@ -331,6 +338,9 @@ class Report:
     context: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
     # ^ (outcome, study_ids) of pooled meta-analyses shown as context for outcomes in this report
     notices: tuple[str, ...] = ()  # how the input was read (sheet chosen, encoding used)
+    # What the report cites, carried so no format needs the reference again (not in the JSON):
+    studies: tuple[CitedStudy, ...] = ()  # every study the report names
+    outcome_labels: tuple[tuple[str, str], ...] = ()  # (outcome id, its name) per outcome
 
     @property
     def has_errors(self) -> bool:

@@ -15,10 +15,10 @@ from collections.abc import Collection
 
 from strainscore.evidence.dose import ProductDose, compare, studied_dose
 from strainscore.evidence.grading import direction_of, grade_body
-from strainscore.models import GRADE_ORDER, GRADED, Basis, OutcomeEvidence, Resolution
+from strainscore.models import GRADED, Basis, OutcomeEvidence, Resolution
 from strainscore.reference.model import Intervention, Reference, Study
+from strainscore.vocab import best_evidence_key
 
-BASIS_ORDER: tuple[Basis, ...] = ("strain", "formulation", "component", "mechanistic", "species")
 Item = tuple[Study, str, Intervention]
 
 
@@ -114,8 +114,7 @@ def _bodies(
 
 
 def sort_key(e: OutcomeEvidence) -> tuple[int, int, str]:
-    grade_rank = GRADE_ORDER.index(e.grade) if e.grade else len(GRADE_ORDER)
-    return (BASIS_ORDER.index(e.basis), grade_rank, e.outcome)
+    return (*best_evidence_key(e.basis, e.grade), e.outcome)
 
 
 def _body(

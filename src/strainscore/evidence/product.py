@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from strainscore.evidence.assess import BASIS_ORDER, assess_line, other_strain_note, sort_key
+from strainscore.evidence.assess import assess_line, other_strain_note, sort_key
 from strainscore.evidence.dose import product_dose
 from strainscore.models import (
     GRADED,
@@ -19,6 +19,7 @@ from strainscore.models import (
     StrainReport,
 )
 from strainscore.reference.model import Formulation, Reference
+from strainscore.vocab import basis_rank, best_evidence_key
 
 
 def assess_product(
@@ -162,12 +163,7 @@ def summarise(strains: Sequence[StrainReport]) -> tuple[OutcomeSummary, ...]:
         OutcomeSummary(o, e.grade, e.direction, e.basis, tuple(who))
         for o, (_, e, who) in best.items()
     ]
-    return tuple(sorted(out, key=lambda o: (BASIS_ORDER.index(o.basis), _rank(o.grade), o.outcome)))
-
-
-def _rank(grade: str | None) -> int:
-    order = ("high", "moderate", "low", "very-low")
-    return order.index(grade) if grade in order else len(order)
+    return tuple(sorted(out, key=lambda o: (*best_evidence_key(o.basis, o.grade), o.outcome)))
 
 
 def _words(text: str) -> str:
@@ -230,7 +226,7 @@ def check_claim(claim: str, strains: Sequence[StrainReport], reference: Referenc
     if supported:
         note = ""
     elif weaker:
-        kinds = ", ".join(sorted(weaker, key=BASIS_ORDER.index))
+        kinds = ", ".join(sorted(weaker, key=basis_rank))
         note = f"no strain-level evidence in people; only {kinds} evidence"
     else:
         note = "no evidence recorded for any strain in this product"

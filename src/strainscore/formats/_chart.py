@@ -11,17 +11,9 @@ import textwrap
 from dataclasses import dataclass
 
 from strainscore.formats._studies import Sources
-from strainscore.models import GRADE_ORDER, OutcomeEvidence, ProductReport
-
-GRADE_LEVEL = {"high": 4, "moderate": 3, "low": 2, "very-low": 1}
-BASIS_RANK = {"strain": 0, "formulation": 1, "component": 2, "mechanistic": 3, "species": 4}
-NOT_GRADED_SHORT = {"component": "blend part", "mechanistic": "animal/lab", "species": "species"}
-DIRECTION_SHORT = {
-    "supports": "supports",
-    "no-effect": "no effect",
-    "conflicting": "conflicting",
-    "harm-signal": "harm signal",
-}
+from strainscore.formats.words import DIRECTION_SHORT, NOT_GRADED_SHORT
+from strainscore.models import OutcomeEvidence, ProductReport
+from strainscore.vocab import best_evidence_key, grade_level
 
 LABEL_W = 210
 CELL_W = 96
@@ -71,8 +63,7 @@ class Chart:
 
 
 def _rank(e: OutcomeEvidence) -> tuple[int, int]:
-    grade = GRADE_ORDER.index(e.grade) if e.grade in GRADE_ORDER else len(GRADE_ORDER)
-    return (BASIS_RANK.get(e.basis, 9), grade)
+    return best_evidence_key(e.basis, e.grade)
 
 
 def _clip(text: str, width: int) -> str:
@@ -132,7 +123,7 @@ def _cell(x: int, y: int, strain: str, outcome: str, e: OutcomeEvidence) -> Cell
         if e.basis == "formulation" and e.blend:
             title += f" (studied as {e.blend})"
         short = DIRECTION_SHORT.get(direction, direction)
-        return Cell(x, y, e.grade, GRADE_LEVEL[e.grade], direction, e.basis, short, title)
+        return Cell(x, y, e.grade, grade_level(e.grade), direction, e.basis, short, title)
     short = NOT_GRADED_SHORT.get(e.basis, e.basis)
     title = f"{strain}, {outcome}: not graded ({short} evidence only)"
     return Cell(x, y, None, 0, "", e.basis, short, title)

@@ -6,12 +6,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from strainscore.formats._studies import Sources
-from strainscore.formats._view import DIRECTION_WORDS, issues_of
-from strainscore.formats.words import BASIS_WORDS, MATCH_WORDS, via_text
-from strainscore.models import GRADE_ORDER, OutcomeEvidence, ProductReport, Report, StrainReport
+from strainscore.formats._view import issues_of
+from strainscore.formats.words import BASIS_WORDS, DIRECTION_WORDS, MATCH_WORDS, via_text
+from strainscore.models import OutcomeEvidence, ProductReport, Report, StrainReport
+from strainscore.vocab import best_evidence_key
 
 Value = str | int | float | None
-BASIS_RANK = ("strain", "formulation", "component", "mechanistic", "species")
 
 
 def number(value: float | None) -> str:
@@ -22,9 +22,7 @@ def number(value: float | None) -> str:
 
 
 def rank(e: OutcomeEvidence) -> tuple[int, int]:
-    grade = GRADE_ORDER.index(e.grade) if e.grade in GRADE_ORDER else len(GRADE_ORDER)
-    basis = BASIS_RANK.index(e.basis) if e.basis in BASIS_RANK else len(BASIS_RANK)
-    return (basis, grade)
+    return best_evidence_key(e.basis, e.grade)
 
 
 def best_per_outcome(s: StrainReport) -> dict[str, OutcomeEvidence]:

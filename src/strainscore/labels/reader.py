@@ -14,21 +14,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from strainscore.errors import InputFileError
-from strainscore.labels.cells import cell_text, column_letter
+from strainscore.labels.files.sniff import WORKBOOK_SUFFIXES, sniff, suffix_of
 from strainscore.labels.limits import DEFAULT_MAX_ROWS, Limits
 from strainscore.labels.problems import display_name, file_error
-from strainscore.labels.sniff import WORKBOOK_SUFFIXES, sniff, suffix_of
-from strainscore.labels.table import Header, RawSheet, find_header, scan_header
+from strainscore.labels.rows.cells import cell_text, column_letter
+from strainscore.labels.table.find import Header, RawSheet, scan_header
 from strainscore.models import InputIssue, LabelSheet
 
 if TYPE_CHECKING:
-    from strainscore.labels.xlsxparts import SheetPart
+    from strainscore.labels.files.xlsxparts import SheetPart
 
 __all__ = [
     "DEFAULT_MAX_ROWS",
     "cell_text",
     "column_letter",
-    "find_header",
     "read_label",
     "read_label_stream",
 ]
@@ -65,7 +64,7 @@ def read_label_stream(
         raise _too_big(name, len(data), limits)
     if sniff(data, name) == "zip":
         return _read_workbook(data, name, sheet, limits)
-    from strainscore.labels.delimited import read_delimited
+    from strainscore.labels.files.delimited import read_delimited
 
     raw, issues, notices = read_delimited(data, name, limits)
     if sheet is not None and str(sheet) not in ("1", raw.name or "1"):
@@ -134,7 +133,7 @@ def _too_big(source: str, size: int, limits: Limits) -> InputFileError:
 
 
 def _read_workbook(data: bytes, source: str, sheet: str | int | None, limits: Limits) -> LabelSheet:
-    from strainscore.labels.workbook import Workbook
+    from strainscore.labels.files.workbook import Workbook
 
     book = Workbook(data, source, limits)
     notices: list[str] = []
@@ -249,7 +248,7 @@ def _validate(
     notices: list[str],
     issues: list[InputIssue],
 ) -> LabelSheet:
-    from strainscore.labels.validate import validate_sheet
+    from strainscore.labels.rows.validate import validate_sheet
 
     if header.row > 0:
         notices.append(f"the header is on row {header.row + 1}")

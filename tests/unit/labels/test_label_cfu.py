@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from strainscore.labels.cfu import not_a_count, parse_amount
+from strainscore.labels.rows.cfu import not_a_count, parse_amount
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,7 @@ import pytest
 from label_cases import load_rawxlsx
 
 from strainscore.errors import InputFileError
-from strainscore.labels.limits import Limits
-from strainscore.labels.sheetscan import (
+from strainscore.labels.files.sheetscan import (
     BadReference,
     extent,
     formula_cells,
@@ -19,7 +18,8 @@ from strainscore.labels.sheetscan import (
     parse_ref,
     styled_rows,
 )
-from strainscore.labels.zipguard import check_prolog, open_workbook_zip
+from strainscore.labels.files.zipguard import check_prolog, open_workbook_zip
+from strainscore.labels.limits import Limits
 
 rx = load_rawxlsx()
 GOOD = rx.simple([["Product", "Strain"], ["P", "L. GG"]])

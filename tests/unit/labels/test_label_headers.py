@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from strainscore.labels.headers import FIELDS, SYNONYMS, header_field, header_key, match_header
+from strainscore.labels.table.headers import (
+    FIELDS,
+    SYNONYMS,
+    header_field,
+    header_key,
+    match_header,
+)
 
 ALL = [(syn, field) for field, syns in SYNONYMS.items() for syn in syns]
 

@@ -10,18 +10,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from strainscore.labels.cells import (
+from strainscore.labels.problems import issue
+from strainscore.labels.rows.cells import (
     cell_text,
     column_letter,
     parse_servings,
     split_claims,
-    strip_invisible,
 )
-from strainscore.labels.cfu import not_a_count, parse_amount
-from strainscore.labels.problems import issue
-from strainscore.labels.table import Header, RawSheet
+from strainscore.labels.rows.cfu import not_a_count, parse_amount
+from strainscore.labels.table.find import Header, RawSheet
 from strainscore.models import Amount, InputIssue, Severity
 from strainscore.names.split import split_strains
+from strainscore.text.clean import strip_invisible
 
 TEXT_FIELDS = ("product", "strain", "brand", "claims")
 FIELD_NAMES = {

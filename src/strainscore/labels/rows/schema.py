@@ -6,7 +6,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from strainscore.labels.cells import MAX_NAME_CHARS
+from strainscore.labels.rows.cells import MAX_NAME_CHARS
 
 
 class LabelSchema(pa.DataFrameModel):

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from strainscore.labels.cells import cell_text
-from strainscore.labels.headers import REQUIRED, header_field
+from strainscore.labels.rows.cells import cell_text
+from strainscore.labels.table.headers import REQUIRED, header_field
 
 HEADER_SEARCH_ROWS = 30  # non-blank rows searched for the header
 HEADER_SEARCH_LIMIT = 1_000  # physical rows searched at most
@@ -78,9 +78,3 @@ def scan_header(grid: Grid) -> Header | None:
         if seen >= HEADER_SEARCH_ROWS:
             break
     return partial
-
-
-def find_header(grid: Grid) -> tuple[int, dict[str, list[int]]] | None:
-    """(row index, field -> column indexes) of the first row naming every required field."""
-    header = scan_header(grid)
-    return (header.row, header.fields) if header and header.complete else None

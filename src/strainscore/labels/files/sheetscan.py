@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from strainscore.labels.cells import column_index, column_letter
+from strainscore.labels.rows.cells import column_index, column_letter
 
 _P = rb"(?:[A-Za-z_][\w.-]*:)?"  # an optional namespace prefix ("x:c")
 _PREFIX = re.compile(rb"<([A-Za-z_][\w.-]*:)?worksheet\b")

@@ -11,8 +11,8 @@ from xml.etree.ElementTree import ParseError
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
+from strainscore.labels.files.zipguard import read_part
 from strainscore.labels.problems import file_error
-from strainscore.labels.zipguard import read_part
 
 _REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 # Built-in number formats that show a percentage (9: 0%, 10: 0.00%).

@@ -14,9 +14,9 @@ import zipfile
 import zlib
 
 from strainscore.errors import InputFileError
+from strainscore.labels.files.sniff import SAVE_XLSX, suffix_of
 from strainscore.labels.limits import MIB, Limits
 from strainscore.labels.problems import file_error
-from strainscore.labels.sniff import SAVE_XLSX, suffix_of
 
 _EOCD = b"PK\x05\x06"
 _PROLOG_LIMIT = 64 * 1024

@@ -12,9 +12,7 @@ import io
 import zipfile
 
 from strainscore.errors import InputFileError
-from strainscore.labels.limits import Limits
-from strainscore.labels.problems import file_error
-from strainscore.labels.sheetscan import (
+from strainscore.labels.files.sheetscan import (
     EXCEL_COLUMNS,
     EXCEL_ROWS,
     BadReference,
@@ -23,9 +21,11 @@ from strainscore.labels.sheetscan import (
     merged_ranges,
     styled_rows,
 )
-from strainscore.labels.table import Grid, RawSheet
-from strainscore.labels.xlsxparts import SheetPart, percent_styles, read_workbook_parts
-from strainscore.labels.zipguard import open_workbook_zip, read_part
+from strainscore.labels.files.xlsxparts import SheetPart, percent_styles, read_workbook_parts
+from strainscore.labels.files.zipguard import open_workbook_zip, read_part
+from strainscore.labels.limits import Limits
+from strainscore.labels.problems import file_error
+from strainscore.labels.table.find import Grid, RawSheet
 
 
 class Workbook:

@@ -11,12 +11,12 @@ from typing import Any
 
 import pandas as pd
 
-from strainscore.labels.cells import MAX_NAME_CHARS, cell_text, column_index, column_letter
 from strainscore.labels.limits import Limits
 from strainscore.labels.problems import fatal, file_error, issue
-from strainscore.labels.rows import FIELD_NAMES, Row, RowReader
-from strainscore.labels.schema import failures
-from strainscore.labels.table import Header, RawSheet
+from strainscore.labels.rows.cells import MAX_NAME_CHARS, cell_text, column_index, column_letter
+from strainscore.labels.rows.row import FIELD_NAMES, Row, RowReader
+from strainscore.labels.rows.schema import failures
+from strainscore.labels.table.find import Header, RawSheet
 from strainscore.models import InputIssue, LabelLine, LabelSheet
 
 

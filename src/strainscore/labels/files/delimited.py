@@ -12,10 +12,10 @@ import io
 import re
 
 from strainscore.errors import InputFileError
+from strainscore.labels.files.sniff import suffix_of
 from strainscore.labels.limits import Limits
 from strainscore.labels.problems import file_error, issue
-from strainscore.labels.sniff import suffix_of
-from strainscore.labels.table import HEADER_SEARCH_ROWS, Grid, RawSheet, scan_header
+from strainscore.labels.table.find import HEADER_SEARCH_ROWS, Grid, RawSheet, scan_header
 from strainscore.models import InputIssue
 
 SEPARATORS = (",", ";", "\t", "|")
