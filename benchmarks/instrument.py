@@ -101,10 +101,10 @@ def run(
     t0 = time.perf_counter()
     gc.callbacks.append(_gc_timer)
     missing = install_hooks()  # imports pandas and pandera: the imports stage
-    from strainscore.check import check_label, check_sheet, check_text
     from strainscore.formats import render
     from strainscore.labels import read_label
     from strainscore.names import resolve
+    from strainscore.workflows.check import check_label, check_sheet, check_text
 
     stages: list[dict[str, Any]] = []
 

@@ -103,3 +103,40 @@ def test_reference_data_documents_every_column(fname: str) -> None:
 )
 def test_reference_data_lists_each_vocabulary_in_full(words: tuple[str, ...]) -> None:
     assert ", ".join(f"`{w}`" for w in words) in REF_DOC
+
+
+def test_readmes_name_no_machine_paths() -> None:
+    root = Path(__file__).parents[1]
+    for name in ("benchmarks/README.md", "tests/golden/README.md", "README.md", "CONTRIBUTING.md"):
+        text = (root / name).read_text(encoding="utf-8")
+        found = re.findall(r"(?<![\w.])/(?:work|tmp|home|Users|root)/\S*", text)
+        assert not found, f"{name}: {found}"
+
+
+def test_ci_gates_coverage_at_95_percent() -> None:
+    import tomllib
+
+    root = Path(__file__).parents[1]
+    ci = (root / ".ci" / "run").read_text(encoding="utf-8")
+    gate = re.search(r"--cov-fail-under=(\d+)", ci)
+    assert gate and int(gate.group(1)) >= 95
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    assert any(
+        d.startswith("pytest-cov") for d in project["project"]["optional-dependencies"]["test"]
+    )
+
+
+def test_example_reports_are_marked_generated() -> None:
+    from fnmatch import fnmatch
+
+    root = Path(__file__).parents[1]
+    rules = [
+        line.split()[0]
+        for line in (root / ".gitattributes").read_text(encoding="utf-8").splitlines()
+        if "linguist-generated=true" in line
+    ]
+    reports = sorted((root / "examples").glob("*.report.*"))
+    assert reports
+    for report in reports:
+        assert any(fnmatch(f"examples/{report.name}", rule) for rule in rules), report
+    assert not any(fnmatch("examples/gut-labels.xlsx", rule) for rule in rules)

@@ -28,14 +28,14 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from strainscore.check import check_label, check_text
     from strainscore.models import Report, Resolution
     from strainscore.names import resolve, resolve_many
     from strainscore.reference import load_reference
+    from strainscore.workflows.check import check_label, check_text
 
 _LAZY = {
-    "check_label": "strainscore.check",
-    "check_text": "strainscore.check",
+    "check_label": "strainscore.workflows.check",
+    "check_text": "strainscore.workflows.check",
     "resolve": "strainscore.names",
     "resolve_many": "strainscore.names",
     "load_reference": "strainscore.reference",

@@ -308,6 +308,21 @@ class ProductReport:
 
 
 @dataclass(frozen=True)
+class CitedStudy:
+    """One study a report cites, as the reference it was made with records it."""
+
+    study_id: str
+    short: str  # "Slykerman 2017"
+    title: str = ""
+    journal: str = ""
+    design: str = ""  # the reference's design code ("rct"); formats put it in words
+    n: int | None = None
+    population: str = ""
+    doi: str = ""
+    pmid: str = ""
+
+
+@dataclass(frozen=True)
 class ReferenceInfo:
     version: str
     date: str
@@ -331,6 +346,9 @@ class Report:
     context: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
     # ^ (outcome, study_ids) of pooled meta-analyses shown as context for outcomes in this report
     notices: tuple[str, ...] = ()  # how the input was read (sheet chosen, encoding used)
+    # What the report cites, carried so no format needs the reference again (not in the JSON):
+    studies: tuple[CitedStudy, ...] = ()  # every study the report names
+    outcome_labels: tuple[tuple[str, str], ...] = ()  # (outcome id, its name) per outcome
 
     @property
     def has_errors(self) -> bool:

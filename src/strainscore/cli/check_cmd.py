@@ -12,9 +12,9 @@ import click
 
 from strainscore.cli import run
 from strainscore.cli.options import debug_option, reference_option
+from strainscore.formats import FORMATS, Format
 from strainscore.reference.vocab import POPULATIONS
 
-FORMAT_CHOICES = ("text", "json", "html", "csv", "xlsx")
 FAIL_ON = ("no-evidence", "issues")
 
 
@@ -36,59 +36,74 @@ class CheckOptions:
     open_report: bool = False
 
 
+_CHECK_OPTIONS = (
+    click.argument("label", required=False, type=str),
+    click.option(
+        "--text",
+        "text",
+        metavar="LIST",
+        help="Check a pasted ingredient list as one product, e.g. "
+        '"L. rhamnosus GG, B. lactis BB-12".',
+    ),
+    click.option("--claims", default="", metavar="TEXT", help="With --text: the label's claims."),
+    click.option(
+        "-o",
+        "--output",
+        metavar="PATH",
+        help="Write here (a file, or a folder for HTML with many products). Default: stdout.",
+    ),
+    click.option(
+        "-f",
+        "--format",
+        "fmt",
+        type=click.Choice(tuple(FORMATS)),
+        help="Output format. Default: from the -o suffix (.html .json .csv .xlsx), else text.",
+    ),
+    click.option(
+        "--sheet", metavar="NAME|N", help="Workbook sheet to read (name or number from 1)."
+    ),
+    click.option(
+        "--population",
+        type=click.Choice(POPULATIONS),
+        help="Who will take the product; evidence from other age groups is rated down.",
+    ),
+    click.option(
+        "--max-rows", type=click.IntRange(min=1), help="Refuse files with more data rows than this."
+    ),
+    click.option("--strict", is_flag=True, help="Stop (exit 2) if any row has a problem."),
+    click.option(
+        "--fail-on",
+        type=click.Choice(FAIL_ON),
+        multiple=True,
+        help="Exit 1 when a product has no strain-level evidence (no-evidence) or the input had "
+        "problems (issues). For screening lists in scripts.",
+    ),
+    click.option("--force", is_flag=True, help="Replace an output that already exists."),
+    click.option(
+        "--outcome",
+        metavar="ID",
+        help="Rank the products by their strain-level evidence for this outcome (an id from "
+        "reference/outcomes.csv, e.g. anxiety): a table on stdout, or a 'ranking' key in JSON. "
+        "With --fail-on no-evidence, only this outcome counts.",
+    ),
+    click.option(
+        "--open",
+        "open_report",
+        is_flag=True,
+        help="Open the written HTML report in your browser (with -o FILE.html or -o FOLDER).",
+    ),
+)
+
+
+def check_options(fn: Any) -> Any:
+    """The options of `check`, in the order --help lists them."""
+    for option in reversed(_CHECK_OPTIONS):
+        fn = option(fn)
+    return fn
+
+
 @click.command()
-@click.argument("label", required=False, type=str)
-@click.option(
-    "--text",
-    "text",
-    metavar="LIST",
-    help='Check a pasted ingredient list as one product, e.g. "L. rhamnosus GG, B. lactis BB-12".',
-)
-@click.option("--claims", default="", metavar="TEXT", help="With --text: the label's claims.")
-@click.option(
-    "-o",
-    "--output",
-    metavar="PATH",
-    help="Write here (a file, or a folder for HTML with many products). Default: stdout.",
-)
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(FORMAT_CHOICES),
-    help="Output format. Default: from the -o suffix (.html .json .csv .xlsx), else text.",
-)
-@click.option("--sheet", metavar="NAME|N", help="Workbook sheet to read (name or number from 1).")
-@click.option(
-    "--population",
-    type=click.Choice(POPULATIONS),
-    help="Who will take the product; evidence from other age groups is rated down.",
-)
-@click.option(
-    "--max-rows", type=click.IntRange(min=1), help="Refuse files with more data rows than this."
-)
-@click.option("--strict", is_flag=True, help="Stop (exit 2) if any row has a problem.")
-@click.option(
-    "--fail-on",
-    type=click.Choice(FAIL_ON),
-    multiple=True,
-    help="Exit 1 when a product has no strain-level evidence (no-evidence) or the input had "
-    "problems (issues). For screening lists in scripts.",
-)
-@click.option("--force", is_flag=True, help="Replace an output that already exists.")
-@click.option(
-    "--outcome",
-    metavar="ID",
-    help="Rank the products by their strain-level evidence for this outcome (an id from "
-    "reference/outcomes.csv, e.g. anxiety): a table on stdout, or a 'ranking' key in JSON. "
-    "With --fail-on no-evidence, only this outcome counts.",
-)
-@click.option(
-    "--open",
-    "open_report",
-    is_flag=True,
-    help="Open the written HTML report in your browser (with -o FILE.html or -o FOLDER).",
-)
+@check_options
 @reference_option
 @debug_option
 def check(debug: bool, **kwargs: Any) -> None:
@@ -125,38 +140,36 @@ def check(debug: bool, **kwargs: Any) -> None:
 
 def execute(opts: CheckOptions) -> int:
     """Run one check as the options say; returns the exit code."""
-    from strainscore.check import check_label, check_text
     from strainscore.errors import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, UsageError
-    from strainscore.formats import SUFFIXES
-    from strainscore.summary import batch_summary, lacks_evidence
+    from strainscore.formats import format_for
+    from strainscore.formats.ranking_format import batch_summary
+    from strainscore.workflows.check import run_check
+    from strainscore.workflows.ranking import lacks_evidence
 
     if (opts.label is None) == (opts.text is None):
         raise UsageError("give a LABEL file or --text, not both or neither")
-    fmt = opts.fmt or (SUFFIXES.get(Path(opts.output).suffix.lower()) if opts.output else None)
-    fmt = fmt or ("html" if opts.output else "text")
-    if fmt == "xlsx" and not opts.output:
-        raise UsageError("--format xlsx needs -o FILE.xlsx (it is not text)")
-    if opts.open_report and not (fmt == "html" and opts.output):
+    fmt = format_for(opts.fmt, opts.output)
+    if fmt.binary and not opts.output:
+        raise UsageError(f"--format {fmt.name} needs -o FILE{fmt.suffixes[0]} (it is not text)")
+    if opts.open_report and not (fmt.folder and opts.output):
         raise UsageError("--open needs an HTML report written to a file: -o FILE.html or -o FOLDER")
-    reference = _reference_for(opts)
-    if opts.text is not None:
-        report = check_text(
-            opts.text, reference=reference, population=opts.population, claims=opts.claims
-        )
-    else:
-        report = check_label(
-            opts.label or "-",
-            reference=reference,
-            sheet=opts.sheet,
-            population=opts.population,
-            max_rows=opts.max_rows,
-            on_progress=_progress_bar(),
-        )
+    run_ = run_check(
+        label=opts.label,
+        text=opts.text,
+        claims=opts.claims,
+        sheet=opts.sheet,
+        population=opts.population,
+        reference=opts.reference,
+        max_rows=opts.max_rows,
+        outcome=opts.outcome,
+        on_progress=_progress_bar() if opts.text is None else None,
+    )
+    report = run_.report
     if opts.strict and report.has_errors:
         _echo_issues(report)
         click.echo("strainscore: stopped: the input has problems (--strict)", err=True)
         return EXIT_BAD_INPUT
-    _write(report, fmt, opts, reference)
+    _write(report, fmt, opts, run_.ranking)
     if opts.label is not None and len(report.products) > 1:
         click.echo(batch_summary(report, opts.outcome), err=True)
     if "issues" in opts.fail_on and report.issues:
@@ -166,46 +179,19 @@ def execute(opts: CheckOptions) -> int:
     return EXIT_OK
 
 
-def _reference_for(opts: CheckOptions) -> Any:
-    """The reference folder, or the loaded reference when --outcome must be checked against it."""
-    if opts.outcome is None:
-        return opts.reference
-    from strainscore.errors import UsageError
-    from strainscore.reference import load_reference
-
-    ref = load_reference(opts.reference)
-    if opts.outcome not in ref.outcomes:
-        raise UsageError(
-            f"--outcome {opts.outcome!r} is not an outcome in the reference; use one of: "
-            + ", ".join(sorted(ref.outcomes))
-        )
-    return ref
-
-
-def _ranking(report: Any, opts: CheckOptions, reference: Any) -> dict[str, Any] | None:
-    if opts.outcome is None:
-        return None
-    from strainscore.summary import rank_products, ranking_dict
-
-    label = reference.outcomes[opts.outcome].label
-    return ranking_dict(rank_products(report, opts.outcome), opts.outcome, label)
-
-
-def _write(report: Any, fmt: str, opts: CheckOptions, reference: Any) -> None:
-    from strainscore.formats import render, streamer
+def _write(report: Any, fmt: Format, opts: CheckOptions, ranking: dict[str, Any] | None) -> None:
+    from strainscore.formats.ranking_format import add_ranking, ranking_text
     from strainscore.output import write_file, write_folder, write_stream
-    from strainscore.summary import add_ranking, ranking_text
 
     inputs = (Path(opts.label),) if opts.label and opts.label != "-" else ()
-    ranking = _ranking(report, opts, reference)
 
     def data() -> bytes:
-        out = render(report, fmt)
-        return add_ranking(out, ranking) if ranking and fmt == "json" else out
+        out = fmt.render(report)
+        return add_ranking(out, ranking) if ranking and fmt.name == "json" else out
 
     # JSON carries the ranking inside; every other format gets it as a table on stdout.
-    table = ranking_text(ranking) if ranking and fmt != "json" else ""
-    stream = None if ranking and fmt == "json" else streamer(fmt)
+    table = ranking_text(ranking) if ranking and fmt.name != "json" else ""
+    stream = None if ranking and fmt.name == "json" else fmt.writer()
     if opts.output is None:
         if stream is not None:
             stream(report, sys.stdout.buffer)
@@ -216,11 +202,9 @@ def _write(report: Any, fmt: str, opts: CheckOptions, reference: Any) -> None:
             click.echo("\n" + table, nl=False)
         return
     out = Path(opts.output)
-    as_folder = fmt == "html" and (out.is_dir() or not out.suffix)
+    as_folder = fmt.folder and (out.is_dir() or not out.suffix)
     if as_folder:
-        from strainscore.formats.html_format import fill_folder
-
-        write_folder(out, lambda tmp: fill_folder(report, tmp), inputs=inputs, force=opts.force)
+        write_folder(out, lambda tmp: fmt.fill_folder(report, tmp), inputs=inputs, force=opts.force)
         click.echo(f"wrote {len(report.products)} product pages and index.html to {out}/", err=True)
     else:
         if stream is not None:

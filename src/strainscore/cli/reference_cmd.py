@@ -12,8 +12,8 @@ from strainscore.cli import run
 from strainscore.cli.options import debug_option, format_option, reference_option
 
 if TYPE_CHECKING:
-    from strainscore.reference.diff import Body, GradeChange, ReferenceDiff, RowChange
-    from strainscore.reference.stats import ReferenceStats
+    from strainscore.workflows.reference_diff import ReferenceDiff
+    from strainscore.workflows.reference_stats import ReferenceStats
 
 
 @click.group()
@@ -115,8 +115,9 @@ def diff_cmd(old: str, new: str | None, fmt: str, reference: str | None, debug: 
     Exit codes: 0 compared; 2 a side is neither a folder nor a git revision.
     """
     from strainscore.errors import UsageError
-    from strainscore.reference.diff import diff_references
+    from strainscore.formats.reference_format import diff_markdown, diff_text
     from strainscore.resources import reference_dir
+    from strainscore.workflows.reference_diff import diff_references
 
     def compare() -> ReferenceDiff:
         if new and reference and new != reference:
@@ -155,8 +156,9 @@ def stats_cmd(
     Exit codes: 0 counted; 2 the folder does not pass its checks (run 'reference check').
     """
     from strainscore.errors import UsageError
+    from strainscore.formats.reference_format import stats_text
     from strainscore.reference import load_reference
-    from strainscore.reference.stats import reference_stats, stats_text
+    from strainscore.workflows.reference_stats import reference_stats
 
     def count() -> ReferenceStats:
         if folder and reference and folder != reference:
@@ -168,120 +170,3 @@ def stats_cmd(
         click.echo(json.dumps(st.to_dict(), indent=2, ensure_ascii=False))
     else:
         click.echo(stats_text(st), nl=False)
-
-
-# Columns shown for a row added or removed (all of them would not fit a line).
-SHOWN = {
-    "outcomes.csv": ("label", "category"),
-    "species.csv": ("kind",),
-    "strains.csv": ("genus", "species", "subspecies", "designation"),
-    "names.csv": ("kind",),
-    "studies.csv": ("first_author", "year", "design", "age_group", "n", "doi", "pmid"),
-    "interventions.csv": ("blend_name", "daily_dose_cfu"),
-    "findings.csv": ("effect", "instrument"),
-}
-KIND_SIGN = {"added": "+", "removed": "-", "changed": "~"}
-
-
-def _body(b: Body | None) -> str:
-    return f"{b.grade} ({b.direction})" if b else "not graded"
-
-
-def _row_summary(r: RowChange) -> str:
-    cells = dict(r.row)
-    return ", ".join(f"{c} {cells[c]}" for c in SHOWN[r.table] if cells.get(c))
-
-
-def _counts(d: ReferenceDiff) -> list[tuple[str, int, int, int]]:
-    tables = dict.fromkeys(r.table for r in d.rows)
-    return [(t, d.count(t, "added"), d.count(t, "removed"), d.count(t, "changed")) for t in tables]
-
-
-def _grade_groups(d: ReferenceDiff) -> list[tuple[str, list[GradeChange]]]:
-    groups = [("Grade or direction changes", [g for g in d.grades if g.moved])]
-    same = [g for g in d.grades if not g.moved]
-    if same:  # only worth a section when there are some
-        groups.append(("Same grade and direction, different studies", same))
-    return groups
-
-
-def diff_text(d: ReferenceDiff) -> str:
-    """The diff for the terminal."""
-    out = [
-        f"Reference {d.old.spec} ({d.old.version}, {d.old.created}) -> "
-        f"{d.new.spec} ({d.new.version}, {d.new.created})"
-    ]
-    out += [f"Note: {n}" for n in d.notes]
-    if not d.rows:
-        out.append("No differences in the tables.")
-    for t, added, removed, changed in _counts(d):
-        out.append(f"  {t}: {added} added, {removed} removed, {changed} changed")
-    for title, changes in _grade_groups(d):
-        out += ["", f"{title} ({len(changes)}):"]
-        for g in changes:
-            line = f"  {g.subject} [{g.basis}] {g.outcome}: {_body(g.old)} -> {_body(g.new)}"
-            extra = [f"+{s}" for s in g.studies_added] + [f"-{s}" for s in g.studies_removed]
-            out.append(line + (f"  ({' '.join(extra)})" if extra else ""))
-        if not changes:
-            out.append("  none")
-    table = ""
-    for r in d.rows:
-        if r.table != table:
-            table = r.table
-            out += ["", f"{table}:"]
-        summary = _row_summary(r)
-        out.append(f"  {KIND_SIGN[r.kind]} {r.key_text}" + (f": {summary}" if summary else ""))
-        out += [f"      {c}: {o!r} -> {n!r}" for c, o, n in r.fields]
-    return "\n".join(out) + "\n"
-
-
-def _md(text: str) -> str:
-    """A value safe inside a Markdown table cell or list item."""
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("`", "'")
-
-
-def diff_markdown(d: ReferenceDiff) -> str:
-    """The diff as Markdown, to paste into a review."""
-    out = [
-        f"## Reference diff: `{_md(d.old.spec)}` ({d.old.version}, {d.old.created}) → "
-        f"`{_md(d.new.spec)}` ({d.new.version}, {d.new.created})",
-        "",
-    ]
-    out += [f"> **Note:** {_md(n)}" for n in d.notes]
-    if d.notes:
-        out.append("")
-    if d.rows:
-        out += ["| table | added | removed | changed |", "|---|---:|---:|---:|"]
-        out += [f"| {t} | {a} | {rm} | {c} |" for t, a, rm, c in _counts(d)]
-    else:
-        out.append("No differences in the tables.")
-    for title, changes in _grade_groups(d):
-        out += ["", f"### {title} ({len(changes)})", ""]
-        if not changes:
-            out.append("None.")
-            continue
-        out += [
-            "| strain or blend | basis | outcome | before | after | studies added | removed |",
-            "|---|---|---|---|---|---|---|",
-        ]
-        for g in changes:
-            cells = (
-                g.subject,
-                g.basis,
-                g.outcome,
-                _body(g.old),
-                _body(g.new),
-                ", ".join(g.studies_added),
-                ", ".join(g.studies_removed),
-            )
-            out.append("| " + " | ".join(_md(c) for c in cells) + " |")
-    table = ""
-    for r in d.rows:
-        if r.table != table:
-            table = r.table
-            out += ["", f"### {table}", ""]
-        summary = _row_summary(r)
-        head = f"- **{r.kind}** `{_md(r.key_text)}`" + (f": {_md(summary)}" if summary else "")
-        out.append(head)
-        out += [f"  - `{c}`: {_md(o) or '(empty)'} → {_md(n) or '(empty)'}" for c, o, n in r.fields]
-    return "\n".join(out) + "\n"

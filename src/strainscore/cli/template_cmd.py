@@ -38,6 +38,8 @@ def template(
 
     Exit codes: 0 written; 2 the file exists (use --force) or cannot be written.
     """
+    from strainscore.workflows.template import write_template
+
     run(
         write_template,
         Path(output),
@@ -47,18 +49,3 @@ def template(
         debug=debug,
     )
     click.echo(f"wrote {output}; fill it in, then run: strainscore check {output}", err=True)
-
-
-def write_template(
-    out: Path, *, force: bool = False, strains: bool = True, reference: str | None = None
-) -> None:
-    """Build the workbook and write it whole (never over an existing file without force)."""
-    from strainscore.errors import UsageError
-    from strainscore.output import write_file
-    from strainscore.reference import load_reference
-    from strainscore.template import build_template
-
-    if out.suffix.lower() != ".xlsx":
-        raise UsageError(f"{out}: the template is an Excel workbook; give a name ending in .xlsx")
-    ref = load_reference(reference) if strains else None
-    write_file(out, build_template(ref), force=force)

@@ -1,52 +1,83 @@
-"""Output formats. Each module renders a ``Report``; none reads files or knows about click."""
+"""Output formats. Each module renders a ``Report``; none reads files or knows about click.
+
+``FORMATS`` is the one registry: the CLI offers its names as choices, infers a format from an
+output suffix with ``format_for``, and renders through ``Format.render`` (or streams through
+``Format.writer`` when the format can write as it goes, so a huge report is never held whole).
+"""
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from typing import Any, BinaryIO
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import BinaryIO
 
 from strainscore.models import Report
 
-# format -> "module:function"; function(report, **options) -> bytes
-FORMATS: dict[str, str] = {
-    "text": "strainscore.formats.text_format:render",
-    "json": "strainscore.formats.json_format:render",
-    "html": "strainscore.formats.html_format:render",
-    "csv": "strainscore.formats.csv_format:render",
-    "xlsx": "strainscore.formats.xlsx_format:render",
-}
-# Formats that can also write straight into a binary file as they go, so a huge report is never
-# held whole in memory: format -> "module:function"; function(report, fh) -> None.
-STREAMS: dict[str, str] = {
-    "csv": "strainscore.formats.csv_format:write",
-    "json": "strainscore.formats.json_format:write",
-}
-SUFFIXES = {
-    ".txt": "text",
-    ".json": "json",
-    ".html": "html",
-    ".htm": "html",
-    ".csv": "csv",
-    ".xlsx": "xlsx",
-}
+
+@dataclass(frozen=True)
+class Format:
+    """One output format: its module has ``render(report) -> bytes`` (and maybe ``write``)."""
+
+    name: str
+    module: str
+    suffixes: tuple[str, ...]
+    streams: bool = False  # the module has write(report, fh), writing as it goes
+    binary: bool = False  # not text: needs an output file, never stdout
+    folder: bool = False  # can fill a folder (index + one page per product)
+
+    def _load(self) -> ModuleType:
+        return importlib.import_module(self.module)
+
+    def render(self, report: Report) -> bytes:
+        """The report in this format, as bytes ready to write."""
+        fn: Callable[[Report], bytes] = self._load().render
+        return fn(report)
+
+    def writer(self) -> Callable[[Report, BinaryIO], None] | None:
+        """The streaming writer, or None when the format renders whole."""
+        if not self.streams:
+            return None
+        fn: Callable[[Report, BinaryIO], None] = self._load().write
+        return fn
+
+    def fill_folder(self, report: Report, folder: Path) -> None:
+        """Write the report as a folder of pages (only for a ``folder`` format)."""
+        fn: Callable[[Report, Path], None] = self._load().fill_folder
+        fn(report, folder)
 
 
-def renderer(fmt: str) -> Callable[..., bytes]:
-    module, func = FORMATS[fmt].split(":")
-    fn: Callable[..., bytes] = getattr(importlib.import_module(module), func)
-    return fn
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("text", "strainscore.formats.text_format", (".txt",)),
+        Format("json", "strainscore.formats.json_format", (".json",), streams=True),
+        Format("html", "strainscore.formats.html_format", (".html", ".htm"), folder=True),
+        Format("csv", "strainscore.formats.csv_format", (".csv",), streams=True),
+        Format("xlsx", "strainscore.formats.xlsx_format", (".xlsx",), binary=True),
+    )
+}
+SUFFIXES = {suffix: f.name for f in FORMATS.values() for suffix in f.suffixes}
+
+
+def format_for(fmt: str | None, output: str | None) -> Format:
+    """The format asked for; else the one the output's suffix names; else html to a path, text."""
+    if fmt is None and output is not None:
+        fmt = SUFFIXES.get(Path(output).suffix.lower(), "html")
+    return FORMATS[fmt or "text"]
+
+
+def renderer(fmt: str) -> Callable[[Report], bytes]:
+    return FORMATS[fmt].render
 
 
 def streamer(fmt: str) -> Callable[[Report, BinaryIO], None] | None:
     """The format's streaming writer, or None when it renders whole (``render``)."""
-    if fmt not in STREAMS:
-        return None
-    module, func = STREAMS[fmt].split(":")
-    fn: Callable[[Report, BinaryIO], None] = getattr(importlib.import_module(module), func)
-    return fn
+    return FORMATS[fmt].writer()
 
 
-def render(report: Report, fmt: str, **options: Any) -> bytes:
+def render(report: Report, fmt: str) -> bytes:
     """The report in one format, as bytes ready to write."""
-    return renderer(fmt)(report, **options)
+    return FORMATS[fmt].render(report)

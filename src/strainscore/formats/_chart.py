@@ -11,17 +11,11 @@ import textwrap
 from dataclasses import dataclass
 
 from strainscore.formats._studies import Sources
+from strainscore.formats.words import DIRECTION_SHORT, NOT_GRADED_SHORT
 from strainscore.models import GRADE_ORDER, OutcomeEvidence, ProductReport
 
 GRADE_LEVEL = {"high": 4, "moderate": 3, "low": 2, "very-low": 1}
 BASIS_RANK = {"strain": 0, "formulation": 1, "component": 2, "mechanistic": 3, "species": 4}
-NOT_GRADED_SHORT = {"component": "blend part", "mechanistic": "animal/lab", "species": "species"}
-DIRECTION_SHORT = {
-    "supports": "supports",
-    "no-effect": "no effect",
-    "conflicting": "conflicting",
-    "harm-signal": "harm signal",
-}
 
 LABEL_W = 210
 CELL_W = 96

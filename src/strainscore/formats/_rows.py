@@ -6,8 +6,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from strainscore.formats._studies import Sources
-from strainscore.formats._view import DIRECTION_WORDS, issues_of
-from strainscore.formats.words import BASIS_WORDS, MATCH_WORDS, via_text
+from strainscore.formats._view import issues_of
+from strainscore.formats.words import BASIS_WORDS, DIRECTION_WORDS, MATCH_WORDS, via_text
 from strainscore.models import GRADE_ORDER, OutcomeEvidence, ProductReport, Report, StrainReport
 
 Value = str | int | float | None

@@ -1,41 +1,17 @@
 """Study details (title, journal, DOI, PMID, design, n) and outcome names for a report.
 
-A ``Report`` carries study ids only. The reference it was made with is loaded again (cached per
-process by ``load_reference``) and used only when its sha256 is the one the report names, so a
-citation never comes from a different version of the tables. Without it, reports show the ids.
+A ``Report`` carries the studies it cites (``Report.studies``) and the names of the outcomes, so
+what a report shows never depends on the filesystem. A report that carries none (built by hand)
+shows the study ids.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from strainscore.formats._safe import doi_url, pubmed_url
+from strainscore.formats.words import DESIGN_SHORT, DESIGN_WORDS
 from strainscore.models import Report
-
-DESIGN_WORDS = {
-    "meta-analysis": "meta-analysis",
-    "systematic-review": "systematic review",
-    "rct": "randomised controlled trial",
-    "crossover-rct": "randomised crossover trial",
-    "non-randomised": "controlled trial, not stated to be randomised",
-    "open-label": "open-label trial",
-    "observational": "observational study",
-    "animal": "animal study",
-    "in-vitro": "lab study",
-}
-
-DESIGN_SHORT = {
-    "meta-analysis": "meta-analysis",
-    "systematic-review": "review",
-    "rct": "RCT",
-    "crossover-rct": "crossover RCT",
-    "non-randomised": "non-randomised trial",
-    "open-label": "open-label",
-    "observational": "observational",
-    "animal": "animal",
-    "in-vitro": "lab",
-}
 
 
 @dataclass(frozen=True)
@@ -79,7 +55,7 @@ class Sources:
 
     citations: dict[str, Citation] = field(default_factory=dict)
     outcome_labels: dict[str, str] = field(default_factory=dict)
-    found: bool = False  # False: the reference could not be loaded; ids are shown instead
+    found: bool = False  # False: the report carries no studies; ids are shown instead
 
     def cite(self, study_id: str) -> Citation:
         return self.citations.get(study_id) or Citation(study_id, study_id)
@@ -89,23 +65,10 @@ class Sources:
 
 
 def sources_for(report: Report) -> Sources:
-    """Citations and outcome names from the reference `report` was made with (if still there)."""
-    from strainscore.errors import ReferenceDataError
-    from strainscore.reference import load_reference
-
-    path = report.reference.path
-    if not path or not Path(path).is_dir():
-        return Sources()
-    try:
-        ref = load_reference(path)
-    except (ReferenceDataError, OSError):
-        return Sources()
-    if ref.info.sha256 != report.reference.sha256:
-        return Sources()
-    citations = {}
-    for sid, s in ref.studies.items():
-        citations[sid] = Citation(
-            study_id=sid,
+    """Citations and outcome names from what `report` carries; ids only when it carries none."""
+    citations = {
+        s.study_id: Citation(
+            study_id=s.study_id,
             short=s.short,
             title=s.title,
             journal=s.journal,
@@ -118,5 +81,6 @@ def sources_for(report: Report) -> Sources:
             doi_url=doi_url(s.doi),
             pubmed_url=pubmed_url(s.pmid),
         )
-    labels = {o.outcome: o.label for o in ref.outcomes.values()}
-    return Sources(citations, labels, True)
+        for s in report.studies
+    }
+    return Sources(citations, dict(report.outcome_labels), bool(report.studies))

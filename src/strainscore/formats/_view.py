@@ -11,7 +11,12 @@ from dataclasses import dataclass
 
 from strainscore.formats._chart import Chart, build_chart
 from strainscore.formats._studies import Citation, Sources
-from strainscore.formats.words import BASIS_WORDS, cfu_text
+from strainscore.formats.words import (
+    BASIS_WORDS,
+    DIRECTION_WORDS,
+    HEADLINE_DOSE,
+    cfu_text,
+)
 from strainscore.models import (
     GRADE_ORDER,
     DoseCheck,
@@ -21,22 +26,6 @@ from strainscore.models import (
     Report,
 )
 
-DIRECTION_WORDS = {
-    "supports": "supports a benefit",
-    "no-effect": "no effect found",
-    "conflicting": "studies disagree",
-    "harm-signal": "possible harm",
-}
-DOSE_WORDS = {
-    "meets": "reaches the studied dose",
-    "below": "below the studied dose",
-    "unknown": "cannot be compared",
-}
-HEADLINE_DOSE = {
-    "meets": "The daily count reaches the studied dose for",
-    "below": "The daily count is below the studied dose for",
-    "unknown": "The dose cannot be compared with the studies for",
-}
 SLUG_MAX = 48
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 from strainscore.formats._once import PerObject
 from strainscore.formats._rows import EVIDENCE_HEADERS, Value, body_values, line_values
@@ -26,7 +26,7 @@ def _text(value: Value) -> str:
     return str(value)
 
 
-def render(report: Report, **_: Any) -> bytes:
+def render(report: Report) -> bytes:
     buf = io.BytesIO()
     write(report, buf)
     return buf.getvalue()

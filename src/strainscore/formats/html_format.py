@@ -18,12 +18,8 @@ import jinja2
 from strainscore import __version__
 from strainscore.formats import words
 from strainscore.formats._studies import Sources, sources_for
-from strainscore.formats._view import (
-    DIRECTION_WORDS,
-    DOSE_WORDS,
-    index_order,
-    product_views,
-)
+from strainscore.formats._view import index_order, product_views
+from strainscore.formats.words import DIRECTION_WORDS, DOSE_WORDS
 from strainscore.models import Report
 from strainscore.resources import templates_dir
 
@@ -97,7 +93,7 @@ def _page(template: str, report: Report, src: Sources, **context: Any) -> bytes:
     return html.encode("utf-8")
 
 
-def render(report: Report, **_: Any) -> bytes:
+def render(report: Report) -> bytes:
     """One page: the product's own page for one product, or every product on one page."""
     src = sources_for(report)
     views = product_views(report, src)

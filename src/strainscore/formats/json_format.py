@@ -23,7 +23,7 @@ INDENT_UP_TO_PRODUCTS = 200
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
-def render(report: Report, **_: Any) -> bytes:
+def render(report: Report) -> bytes:
     if len(report.products) <= INDENT_UP_TO_PRODUCTS:
         return (json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     return (compact(report) + "\n").encode("utf-8")

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
 import textwrap
-from typing import Any
 
 from strainscore.formats.words import (
     GRADE_LEGEND,
@@ -16,15 +14,10 @@ from strainscore.formats.words import (
     via_text,
 )
 from strainscore.models import ProductReport, Report, StrainReport
+from strainscore.text.clean import terminal_safe
 
 WIDTH = 100
-# C0/C1 control characters (ESC starts terminal escape sequences): never echo them from user text.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def clean(text: str) -> str:
-    """User text made safe to print on a terminal."""
-    return _CONTROL.sub("\ufffd", text)
+clean = terminal_safe  # user text made safe to print on a terminal (no controls, no bidi)
 
 
 def _wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
@@ -37,7 +30,7 @@ def _wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
     ) or [first or indent]
 
 
-def render(report: Report, **_: Any) -> bytes:
+def render(report: Report) -> bytes:
     out: list[str] = []
     where = report.source + (f" (sheet {report.sheet!r})" if report.sheet else "")
     out.append(f"strainscore report for {where}")

@@ -1,4 +1,8 @@
-"""Plain words shared by every human-readable format (text, HTML, spreadsheet)."""
+"""Plain words shared by every human-readable format (text, HTML, spreadsheet, lookup).
+
+The one home of the words for a match level, a step of the name match (via), a basis, a
+direction, a dose check and a study design; no other module spells them.
+"""
 
 from __future__ import annotations
 
@@ -36,6 +40,54 @@ BASIS_WORDS = {
     "mechanistic": "animal or lab work only",
     "species": "other strains of the species",
 }
+DIRECTION_WORDS = {
+    "supports": "supports a benefit",
+    "no-effect": "no effect found",
+    "conflicting": "studies disagree",
+    "harm-signal": "possible harm",
+}
+DOSE_WORDS = {
+    "meets": "reaches the studied dose",
+    "below": "below the studied dose",
+    "unknown": "cannot be compared",
+}
+HEADLINE_DOSE = {
+    "meets": "The daily count reaches the studied dose for",
+    "below": "The daily count is below the studied dose for",
+    "unknown": "The dose cannot be compared with the studies for",
+}
+NOT_GRADED_SHORT = {"component": "blend part", "mechanistic": "animal/lab", "species": "species"}
+DIRECTION_SHORT = {
+    "supports": "supports",
+    "no-effect": "no effect",
+    "conflicting": "conflicting",
+    "harm-signal": "harm signal",
+}
+DESIGN_WORDS = {
+    "meta-analysis": "meta-analysis",
+    "systematic-review": "systematic review",
+    "rct": "randomised controlled trial",
+    "crossover-rct": "randomised crossover trial",
+    "non-randomised": "controlled trial, not stated to be randomised",
+    "open-label": "open-label trial",
+    "observational": "observational study",
+    "animal": "animal study",
+    "in-vitro": "lab study",
+}
+
+DESIGN_SHORT = {
+    "meta-analysis": "meta-analysis",
+    "systematic-review": "review",
+    "rct": "RCT",
+    "crossover-rct": "crossover RCT",
+    "non-randomised": "non-randomised trial",
+    "open-label": "open-label",
+    "observational": "observational",
+    "animal": "animal",
+    "in-vitro": "lab",
+}
+
+
 GRADE_LEGEND = (
     "Grades (GRADE-inspired, computed): high, moderate, low, very-low = how sure we can be. "
     "Direction: supports, no-effect, conflicting, harm-signal. Component, species and "

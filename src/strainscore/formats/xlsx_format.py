@@ -30,7 +30,7 @@ WIDTH_SAMPLE = 500  # rows looked at to size the columns
 BOLD = Font(bold=True)
 
 
-def render(report: Report, **_: Any) -> bytes:
+def render(report: Report) -> bytes:
     src = sources_for(report)
     wb = Workbook(write_only=True)
     _sheet(wb, "Labels", label_table(report, src))

@@ -1,4 +1,4 @@
-"""Single cells: how a value reads as text, invisible characters, servings per day."""
+"""Single cells: how a value reads as text, servings per day (invisible characters: text/clean)."""
 
 from __future__ import annotations
 
@@ -9,12 +9,6 @@ from typing import Any
 
 MAX_NAME_CHARS = 500
 
-# Invisible characters that change matching or display without showing: C0/C1 controls (not tab or
-# line breaks), zero-width space / word joiner / BOM, and bidi embeddings and overrides
-# ("Trojan source"). Right-to-left letters and marks are text and are kept.
-_INVISIBLE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]"
-)
 _SERVINGS = re.compile(
     r"^\s*(\d+(?:[.,]\d+)?)\s*(?:(?:-|–|to)\s*\d+(?:[.,]\d+)?\s*)?"
     r"(?:x|times|capsules?|caps?|tablets?|tabs?|sachets?|servings?|doses?|gumm(?:y|ies)|scoops?)?"
@@ -52,14 +46,6 @@ def cell_text(value: Any) -> str:
         if value.is_integer() and abs(value) < 1e15:
             return str(int(value))
     return str(value).strip()
-
-
-def strip_invisible(text: str) -> tuple[str, str]:
-    """(text without invisible characters, the code points removed as 'U+0007 U+200B')."""
-    found = sorted(set(_INVISIBLE.findall(text)))
-    if not found:
-        return text, ""
-    return _INVISIBLE.sub("", text).strip(), " ".join(f"U+{ord(c):04X}" for c in found)
 
 
 def parse_servings(value: Any) -> float | bool | None:

@@ -9,42 +9,12 @@ from typing import Literal
 
 from strainscore.labels.cells import cell_text
 from strainscore.models import Amount
+from strainscore.text.amounts import scale_of, scale_pattern
 
 Unit = Literal["cfu", "mg", "afu", "spores", "unknown"]
 MAX_AMOUNT_CHARS = 300
 
 _SUPERSCRIPT = {ord(s): n for s, n in zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+-", strict=True)}
-# Longest first: "mil millones" before "million", "billionen" (German 10^12) before "billion".
-_WORDS = {
-    "mil millones": 1e9,
-    "thousand": 1e3,
-    "k": 1e3,
-    "millionen": 1e6,
-    "millones": 1e6,
-    "millions": 1e6,
-    "million": 1e6,
-    "mio": 1e6,
-    "mln": 1e6,
-    "mn": 1e6,
-    "m": 1e6,
-    "billionen": 1e12,
-    "billions": 1e9,
-    "billion": 1e9,
-    "bill": 1e9,
-    "bil": 1e9,
-    "bn": 1e9,
-    "b": 1e9,
-    "milliarden": 1e9,
-    "milliards": 1e9,
-    "milliard": 1e9,
-    "miliardi": 1e9,
-    "miliardo": 1e9,
-    "mrd": 1e9,
-    "mld": 1e9,
-    "trillions": 1e12,
-    "trillion": 1e12,
-    "t": 1e12,
-}
 # "Not stated" markers: an empty count, not a wrong one.
 _BLANKS = {"na", "n/a", "n.a.", "none", "-", "--", "—", "?", "unknown", "not stated", "nd", "n.d."}
 _AT_MANUFACTURE = re.compile(
@@ -75,7 +45,7 @@ _WORD = re.compile(
     + r"(?:\s*(?:-|–|—|to)\s*"
     + _NUM
     + r")?\s*\+?\s*("
-    + "|".join(re.escape(w) for w in _WORDS)
+    + scale_pattern()
     + r")(?![a-z])",
     re.I,
 )
@@ -164,7 +134,7 @@ def _count(t: str) -> float | None:
     m = _WORD.search(t)
     if m:
         # A range ("10-20 billion") counts as its lower end: the label promises no more.
-        return _grouped(m.group(1), decimal_dot=True) * _WORDS[m.group(3).lower()]
+        return _grouped(m.group(1), decimal_dot=True) * (scale_of(m.group(3)) or 1.0)
     return None
 
 

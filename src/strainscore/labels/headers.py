@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from strainscore.text.amounts import header_scales
+
 REQUIRED = ("product", "strain")
 OPTIONAL = ("brand", "cfu_per_serving", "servings_per_day", "claims")
 FIELDS = REQUIRED + OPTIONAL
@@ -130,16 +132,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 _LOOKUP = {syn: field for field, syns in SYNONYMS.items() for syn in syns}
 
 # "CFU (billions)", "Billion CFU per serving": a bare number in that column is in that unit.
-_SCALES = (
-    ("billions", 1e9),
-    ("billion", 1e9),
-    ("milliarden", 1e9),
-    ("mrd", 1e9),
-    ("bn", 1e9),
-    ("millions", 1e6),
-    ("million", 1e6),
-    ("mio", 1e6),
-)
+_SCALES = header_scales()
 _SCALE_NOISE = re.compile(r"^in|in$")
 
 

@@ -18,7 +18,7 @@ from strainscore.labels.cells import cell_text, column_letter
 from strainscore.labels.limits import DEFAULT_MAX_ROWS, Limits
 from strainscore.labels.problems import display_name, file_error
 from strainscore.labels.sniff import WORKBOOK_SUFFIXES, sniff, suffix_of
-from strainscore.labels.table import Header, RawSheet, find_header, scan_header
+from strainscore.labels.table import Header, RawSheet, scan_header
 from strainscore.models import InputIssue, LabelSheet
 
 if TYPE_CHECKING:
@@ -28,7 +28,6 @@ __all__ = [
     "DEFAULT_MAX_ROWS",
     "cell_text",
     "column_letter",
-    "find_header",
     "read_label",
     "read_label_stream",
 ]

@@ -15,13 +15,13 @@ from strainscore.labels.cells import (
     column_letter,
     parse_servings,
     split_claims,
-    strip_invisible,
 )
 from strainscore.labels.cfu import not_a_count, parse_amount
 from strainscore.labels.problems import issue
 from strainscore.labels.table import Header, RawSheet
 from strainscore.models import Amount, InputIssue, Severity
 from strainscore.names.split import split_strains
+from strainscore.text.clean import strip_invisible
 
 TEXT_FIELDS = ("product", "strain", "brand", "claims")
 FIELD_NAMES = {

@@ -78,9 +78,3 @@ def scan_header(grid: Grid) -> Header | None:
         if seen >= HEADER_SEARCH_ROWS:
             break
     return partial
-
-
-def find_header(grid: Grid) -> tuple[int, dict[str, list[int]]] | None:
-    """(row index, field -> column indexes) of the first row naming every required field."""
-    header = scan_header(grid)
-    return (header.row, header.fields) if header and header.complete else None

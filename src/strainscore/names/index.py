@@ -97,7 +97,6 @@ class NameIndex:
         self.whole: dict[str, Hit] = {}
         self.sold_as: dict[str, set[str]] = defaultdict(set)  # strain id -> target names
         self.written_genera: dict[tuple[str, str], set[str]] = defaultdict(set)
-        self.strains_by_gs: dict[tuple[str, str], list[Strain]] = defaultdict(list)
         self.targets: dict[str, Target] = {}
         self._abbr_cache: dict[str, tuple[str, ...]] = {}
         self.fuzzy_cache: dict[tuple[str, tuple[str, ...]], str | None] = {}
@@ -147,7 +146,6 @@ class NameIndex:
 
     def _build_strains(self) -> None:
         for s in self.ref.strains.values():
-            self.strains_by_gs[(s.genus, s.species)].append(s)
             self._add_id(s.designation, Hit(s.strain_id, "designation", s.designation))
         for entry in self.ref.names:
             if not entry.strain_id or entry.strain_id not in self.ref.strains:

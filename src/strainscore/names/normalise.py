@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 from strainscore.reference.vocab import normalise_name
+from strainscore.text.clean import drop_invisible
 
 # Look-alikes from Cyrillic and Greek that copy-paste and OCR put into Latin names ("Lаctobacillus"
 # with a Cyrillic а). Only letters whose glyph is the Latin one in common fonts.
@@ -35,8 +36,6 @@ HOMOGLYPHS = str.maketrans(
 )  # fmt: skip
 _HOMOGLYPH_CHARS = frozenset(chr(c) for c in HOMOGLYPHS)
 
-_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2060\ufeff]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _DASHES = str.maketrans(dict.fromkeys("‐‑‒–—―−﹘﹣－", "-"))
 _QUOTES = re.compile(r"[\"'`´‘’‚‛“”„‟«»]")
 # ® ™ © ℠ glued to names and designations ("BB-12®", "LGG™"); "(R)" and "(TM)" typed out.
@@ -55,8 +54,7 @@ def light_clean(text: str) -> str:
 
     Keeps superscripts that are exponents, so an amount can still be cut out as written.
     """
-    t = _INVISIBLE.sub("", text)
-    t = _CONTROL.sub(" ", t)
+    t = drop_invisible(text)
     t = _MARK_SIGNS.sub("", t)
     t = _FOOTNOTE.sub("", t)
     t = t.translate(_DASHES)

@@ -9,15 +9,13 @@ import re
 from dataclasses import dataclass
 
 from strainscore.names.normalise import fold_text, light_clean
+from strainscore.text.amounts import LETTER_SCALES, WORD_SCALES, scale_pattern
 
 _SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _N = r"\d+(?:[.,]\d+)*"
 _PREFIX = r"(?:(?:≥|>=|>|min\.?|minimum|at\s+least|over|up\s+to)\s*)?"
-_SCALE = (
-    r"(?:billions?|bn|bil|millions?|mio|mn|thousand|trillions?|milliards?|milliarden|mrd\.?)"
-    r"(?![a-z])"
-)
-_LETTER_SCALE = r"[BbMmKk](?![A-Za-z0-9-])"  # "10B", "500M"
+_SCALE = scale_pattern(WORD_SCALES) + r"(?![a-z])\.?"
+_LETTER_SCALE = "[" + "".join(LETTER_SCALES) + "]" + r"(?![A-Za-z0-9-])"  # "10B", "500M"
 _UNIT = (
     r"(?:cfus?|ufc|kbe|afus?|spores?|mg|milligrams?|"
     r"live\s+(?:cultures?|organisms|cells|bacteria)|viable\s+(?:cells|organisms|bacteria)|"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -16,6 +16,7 @@ import pandera.errors as pa_errors
 import pandera.pandas as pa
 
 from strainscore.reference.model import species_name
+from strainscore.reference.problems import code_for
 from strainscore.reference.schemas import CLINICAL_DESIGNS, TABLES
 from strainscore.reference.vocab import POOLED_DESIGNS, is_primary_source, normalise_name
 
@@ -26,6 +27,11 @@ class RefProblem:
     line: int  # 1 = header line; 0 = the file as a whole
     column: str
     message: str
+    code: str = field(default="", compare=False)  # stable, from reference/problems.py
+
+    def __post_init__(self) -> None:
+        if not self.code:
+            object.__setattr__(self, "code", code_for(self.message))
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
@@ -39,11 +45,14 @@ def read_table(path: Path) -> pd.DataFrame:
 
 
 def check_tables(tables: dict[str, pd.DataFrame]) -> list[RefProblem]:
-    """Column rules (pandera) then cross-table rules; returns every problem, sorted."""
+    """Column rules (pandera) then cross-table rules; returns every problem, sorted.
+
+    A table absent from `tables` is skipped: whoever read the files has already said why
+    (missing, or not readable), once.
+    """
     problems: list[RefProblem] = []
     for fname, schema in TABLES.items():
         if fname not in tables:
-            problems.append(RefProblem(fname, 0, "", "file is missing"))
             continue
         problems.extend(_schema_problems(fname, schema, tables[fname]))
     if all(f in tables for f in TABLES):
@@ -73,13 +82,14 @@ def _from_failure_cases(fname: str, fc: pd.DataFrame) -> Iterable[RefProblem]:
                     fname, 1, str(value), "unknown column (not in the data dictionary)"
                 )
             else:
-                yield RefProblem(fname, 1, column, f"{check}: {value}")
+                yield RefProblem(fname, 1, column, f"{check}: {value}", "column-rule")
             continue
         if check == "field_uniqueness":
             check = "must be unique"
         elif check.startswith("str_matches"):
             check = "does not have the expected form " + check[len("str_matches") :]
-        yield RefProblem(fname, int(idx) + 2, column, f"{check} (found {value!r})")
+        message = f"{check} (found {value!r})"
+        yield RefProblem(fname, int(idx) + 2, column, message, code_for(message, "column-rule"))
 
 
 def _lines(df: pd.DataFrame) -> Iterable[tuple[int, dict[str, str]]]:
@@ -88,17 +98,40 @@ def _lines(df: pd.DataFrame) -> Iterable[tuple[int, dict[str, str]]]:
 
 
 def _cross_table_problems(t: dict[str, pd.DataFrame]) -> list[RefProblem]:
-    out: list[RefProblem] = []
+    """Every rule that reads more than one table, table by table."""
     species_names = set(t["species.csv"]["current_name"])
     strain_ids = set(t["strains.csv"]["strain_id"])
     study_ids = set(t["studies.csv"]["study_id"])
     outcomes = set(t["outcomes.csv"]["outcome"])
+    out = _species_problems(t)
+    out += _strain_problems(t, species_names)
+    out += _name_problems(t, species_names, strain_ids)
+    out += _study_problems(t)
+    found, arms = _intervention_problems(t, study_ids, strain_ids)
+    out += found
+    found, with_findings = _finding_problems(t, study_ids, outcomes, arms)
+    out += found
+    for line, r in _lines(t["studies.csv"]):
+        if r["study_id"] not in with_findings:
+            out.append(RefProblem("studies.csv", line, "study_id", "study has no findings"))
+    out.extend(_parent_problems(t["studies.csv"]))
+    out.extend(_search_problems(t, study_ids, strain_ids))
+    out.extend(_review_trial_problems(t["review_trials.csv"], t["studies.csv"]))
+    out.extend(_formulation_problems(t["formulations.csv"], strain_ids))
+    return out
 
+
+def _species_problems(t: dict[str, pd.DataFrame]) -> list[RefProblem]:
+    out: list[RefProblem] = []
     for line, r in _lines(t["species.csv"]):
         expected = species_name(r["genus"], r["species"], r["subspecies"])
         if r["current_name"] != expected:
             out.append(RefProblem("species.csv", line, "current_name", f"should read {expected!r}"))
+    return out
 
+
+def _strain_problems(t: dict[str, pd.DataFrame], species_names: set[str]) -> list[RefProblem]:
+    out: list[RefProblem] = []
     designation_keys: dict[tuple[str, str], str] = {}
     for line, r in _lines(t["strains.csv"]):
         name = species_name(r["genus"], r["species"], r["subspecies"])
@@ -117,7 +150,13 @@ def _cross_table_problems(t: dict[str, pd.DataFrame]) -> list[RefProblem]:
                 )
             )
         designation_keys.setdefault(dkey, r["strain_id"])
+    return out
 
+
+def _name_problems(
+    t: dict[str, pd.DataFrame], species_names: set[str], strain_ids: set[str]
+) -> list[RefProblem]:
+    out: list[RefProblem] = []
     # A name must lead to one place: one strain, or one species.
     targets: dict[str, tuple[str, int]] = {}
     for line, r in _lines(t["names.csv"]):
@@ -146,7 +185,11 @@ def _cross_table_problems(t: dict[str, pd.DataFrame]) -> list[RefProblem]:
                 )
             )
         targets.setdefault(key, (target, line))
+    return out
 
+
+def _study_problems(t: dict[str, pd.DataFrame]) -> list[RefProblem]:
+    out: list[RefProblem] = []
     seen_doi: dict[str, int] = {}
     seen_pmid: dict[str, int] = {}
     for line, r in _lines(t["studies.csv"]):
@@ -167,7 +210,13 @@ def _cross_table_problems(t: dict[str, pd.DataFrame]) -> list[RefProblem]:
                 seen.setdefault(val, line)
         if r["design"] in CLINICAL_DESIGNS and not r["age_group"]:
             out.append(RefProblem("studies.csv", line, "age_group", "human studies need age_group"))
+    return out
 
+
+def _intervention_problems(
+    t: dict[str, pd.DataFrame], study_ids: set[str], strain_ids: set[str]
+) -> tuple[list[RefProblem], dict[tuple[str, str], int]]:
+    out: list[RefProblem] = []
     arms: dict[tuple[str, str], int] = {}
     pairs: set[tuple[str, str, str]] = set()
     for line, r in _lines(t["interventions.csv"]):
@@ -200,7 +249,16 @@ def _cross_table_problems(t: dict[str, pd.DataFrame]) -> list[RefProblem]:
             out.append(
                 RefProblem("interventions.csv", line, "blend_name", "a multi-strain arm needs one")
             )
+    return out, arms
 
+
+def _finding_problems(
+    t: dict[str, pd.DataFrame],
+    study_ids: set[str],
+    outcomes: set[str],
+    arms: dict[tuple[str, str], int],
+) -> tuple[list[RefProblem], set[str]]:
+    out: list[RefProblem] = []
     studies_with_arms = {k[0] for k in arms}
     with_findings: set[str] = set()
     finding_keys: set[tuple[str, str, str]] = set()
@@ -221,15 +279,7 @@ def _cross_table_problems(t: dict[str, pd.DataFrame]) -> list[RefProblem]:
         if fkey in finding_keys:
             out.append(RefProblem("findings.csv", line, "outcome", "outcome given twice for arm"))
         finding_keys.add(fkey)
-
-    for line, r in _lines(t["studies.csv"]):
-        if r["study_id"] not in with_findings:
-            out.append(RefProblem("studies.csv", line, "study_id", "study has no findings"))
-    out.extend(_parent_problems(t["studies.csv"]))
-    out.extend(_search_problems(t, study_ids, strain_ids))
-    out.extend(_review_trial_problems(t["review_trials.csv"], t["studies.csv"]))
-    out.extend(_formulation_problems(t["formulations.csv"], strain_ids))
-    return out
+    return out, with_findings
 
 
 def _formulation_problems(rows: pd.DataFrame, strain_ids: set[str]) -> list[RefProblem]:

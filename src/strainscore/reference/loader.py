@@ -155,8 +155,45 @@ def build_reference(t: dict[str, pd.DataFrame], info: ReferenceInfo) -> Referenc
         NameEntry(r["name"], r["kind"], r["strain_id"], r["current_name"], r["source"])
         for r in t["names.csv"].to_dict("records")
     )
+    studies = _studies(t["studies.csv"])
+    interventions = _interventions(t["interventions.csv"])
+    findings = tuple(
+        Finding(r["study_id"], r["arm"], r["outcome"], r["effect"], r["instrument"], r["note"])
+        for r in t["findings.csv"].to_dict("records")
+    )
+    outcomes = {
+        r["outcome"]: Outcome(
+            r["outcome"],
+            r["label"],
+            r["category"],
+            tuple(p.strip() for p in r["phrases"].split(";") if p.strip()),
+            r["description"],
+        )
+        for r in t["outcomes.csv"].to_dict("records")
+    }
+    searches = _searches(t["searches.csv"])
+    formulations = _formulations(t["formulations.csv"])
+    review_trials = tuple(
+        (r["review_id"], r["study_id"]) for r in t["review_trials.csv"].to_dict("records")
+    )
+    return Reference(
+        info,
+        strains,
+        species,
+        names,
+        studies,
+        interventions,
+        findings,
+        outcomes,
+        searches=searches,
+        formulations=formulations,
+        review_trials=review_trials,
+    )
+
+
+def _studies(rows: pd.DataFrame) -> dict[str, Study]:
     studies = {}
-    for r in t["studies.csv"].to_dict("records"):
+    for r in rows.to_dict("records"):
         studies[r["study_id"]] = Study(
             study_id=r["study_id"],
             first_author=r["first_author"],
@@ -176,8 +213,12 @@ def build_reference(t: dict[str, pd.DataFrame], info: ReferenceInfo) -> Referenc
             notes=r["notes"],
             parent_study=r.get("parent_study", ""),
         )
+    return studies
+
+
+def _interventions(rows_: pd.DataFrame) -> dict[tuple[str, str], Intervention]:
     grouped: dict[tuple[str, str], list[dict[str, str]]] = {}
-    for r in t["interventions.csv"].to_dict("records"):
+    for r in rows_.to_dict("records"):
         grouped.setdefault((str(r["study_id"]), str(r["arm"])), []).append(
             {str(k): str(v) for k, v in r.items()}
         )
@@ -193,21 +234,11 @@ def build_reference(t: dict[str, pd.DataFrame], info: ReferenceInfo) -> Referenc
         )
         for key, rows in grouped.items()
     }
-    findings = tuple(
-        Finding(r["study_id"], r["arm"], r["outcome"], r["effect"], r["instrument"], r["note"])
-        for r in t["findings.csv"].to_dict("records")
-    )
-    outcomes = {
-        r["outcome"]: Outcome(
-            r["outcome"],
-            r["label"],
-            r["category"],
-            tuple(p.strip() for p in r["phrases"].split(";") if p.strip()),
-            r["description"],
-        )
-        for r in t["outcomes.csv"].to_dict("records")
-    }
-    searches = tuple(
+    return interventions
+
+
+def _searches(rows: pd.DataFrame) -> tuple[Search, ...]:
+    return tuple(
         Search(
             search_id=r["search_id"],
             target=r["target"],
@@ -219,9 +250,12 @@ def build_reference(t: dict[str, pd.DataFrame], info: ReferenceInfo) -> Referenc
             excluded=r["excluded"],
             notes=r["notes"],
         )
-        for r in t["searches.csv"].to_dict("records")
+        for r in rows.to_dict("records")
     )
-    formulations = {
+
+
+def _formulations(rows: pd.DataFrame) -> dict[str, Formulation]:
+    return {
         r["formulation_id"]: Formulation(
             formulation_id=r["formulation_id"],
             name=r["name"],
@@ -232,21 +266,5 @@ def build_reference(t: dict[str, pd.DataFrame], info: ReferenceInfo) -> Referenc
             checked_on=r["checked_on"],
             notes=r["notes"],
         )
-        for r in t["formulations.csv"].to_dict("records")
+        for r in rows.to_dict("records")
     }
-    review_trials = tuple(
-        (r["review_id"], r["study_id"]) for r in t["review_trials.csv"].to_dict("records")
-    )
-    return Reference(
-        info,
-        strains,
-        species,
-        names,
-        studies,
-        interventions,
-        findings,
-        outcomes,
-        searches=searches,
-        formulations=formulations,
-        review_trials=review_trials,
-    )

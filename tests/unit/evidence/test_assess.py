@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from strainscore.check import check_text
 from strainscore.reference import Reference
+from strainscore.workflows.check import check_text
 
 
 def _evidence(report, i=0):  # type: ignore[no-untyped-def]
@@ -113,9 +113,9 @@ def test_arms_of_one_trial_count_as_one_study(tmp_path) -> None:  # type: ignore
 def test_shared_answers_still_follow_each_lines_dose(small_ref: Reference) -> None:
     """assess_line reuses its answer per (strain, held blend strains, dose figures): the same
     strain at different counts, in one run, must still get its own dose comparison."""
-    from strainscore.check import check_sheet
     from strainscore.labels import parse_amount
     from strainscore.models import LabelLine, LabelSheet
+    from strainscore.workflows.check import check_sheet
 
     def line(row: int, product: str, cfu: str | None) -> LabelLine:
         amount = parse_amount(cfu) if cfu else None

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from refkit import base_tables, write_reference
-from strainscore.check import check_text
 from strainscore.reference import Reference, check_reference
+from strainscore.workflows.check import check_text
 
 
 def test_trade_name_alone_is_graded_on_the_formulation(small_ref: Reference) -> None:

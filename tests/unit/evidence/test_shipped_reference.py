@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from strainscore.check import check_text
+from strainscore.workflows.check import check_text
 
 CASES = [
     # label text, outcome, basis, grade, direction

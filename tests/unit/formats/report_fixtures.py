@@ -6,8 +6,8 @@ import contextlib
 import dataclasses
 from pathlib import Path
 
-from strainscore.check import check_label, check_sheet
 from strainscore.models import InputIssue, LabelLine, LabelSheet, Report
+from strainscore.workflows.check import check_label, check_sheet
 
 GOLDEN = Path(__file__).parents[2] / "golden"
 GOLDEN_REF = GOLDEN / "reference"

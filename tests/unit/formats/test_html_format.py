@@ -168,12 +168,19 @@ def test_reference_context_and_provenance_are_shown(golden_report: Report) -> No
     assert "it is not medical advice" in html
 
 
-def test_without_its_reference_the_report_shows_study_ids(golden_report: Report) -> None:
+def test_a_report_cites_its_studies_even_when_its_reference_is_gone(golden_report: Report) -> None:
     gone = dataclasses.replace(
         golden_report,
         reference=dataclasses.replace(golden_report.reference, path="/nonexistent/ref"),
     )
     html = html_of(gone)
+    assert "doi.org/10.1016/j.ebiom.2017.09.013" in html
+    assert "study details unavailable" not in html
+
+
+def test_a_report_that_carries_no_studies_shows_study_ids(golden_report: Report) -> None:
+    bare = dataclasses.replace(golden_report, studies=(), outcome_labels=())
+    html = html_of(bare)
     assert "slykerman2017" in html and "doi.org" not in html
     assert "study details unavailable" in html
 

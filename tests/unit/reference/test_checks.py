@@ -184,6 +184,23 @@ def test_missing_file_and_version(tmp_path: Path) -> None:
     assert any("datapackage.json" in m and "version" in m for m in messages)
 
 
+@pytest.mark.parametrize("damage", ["missing", "unreadable"])
+def test_a_missing_or_unreadable_file_is_reported_once(tmp_path: Path, damage: str) -> None:
+    folder = write_reference(tmp_path / "ref")
+    if damage == "missing":
+        (folder / "names.csv").unlink()
+    else:
+        (folder / "names.csv").write_bytes(b"\xff\xfe\x00bad")
+    problems = [p for p in check_reference(folder) if p.file == "names.csv"]
+    assert len(problems) == 1, problems
+    assert problems[0].message.startswith(
+        "file is missing from" if damage == "missing" else "cannot be read as UTF-8 CSV"
+    )
+    with pytest.raises(ReferenceDataError) as raised:
+        load_reference(folder)
+    assert str(raised.value).count("names.csv") == 1
+
+
 def test_load_refuses_a_broken_reference(tmp_path: Path) -> None:
     tables = base_tables()
     tables["studies.csv"][0]["doi"] = "nope"

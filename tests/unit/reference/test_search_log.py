@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from refkit import base_tables, study, write_reference
-from strainscore.check import check_text
 from strainscore.reference import check_reference, check_warnings, load_reference
+from strainscore.workflows.check import check_text
 
 Tables = dict[str, list[dict[str, str]]]
 

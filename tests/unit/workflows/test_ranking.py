@@ -8,17 +8,11 @@ from pathlib import Path
 import pytest
 
 from refkit import base_tables, study, write_reference
-from strainscore.check import check_label
+from strainscore.formats.ranking_format import add_ranking, batch_summary, ranking_text
 from strainscore.models import Report
 from strainscore.reference import Reference, load_reference
-from strainscore.summary import (
-    add_ranking,
-    batch_summary,
-    lacks_evidence,
-    rank_products,
-    ranking_dict,
-    ranking_text,
-)
+from strainscore.workflows.check import check_label
+from strainscore.workflows.ranking import lacks_evidence, rank_products, ranking_dict
 
 LABELS = """product,strain
 Solo,Testibacillus exemplaris T1

@@ -11,7 +11,7 @@ import pytest
 
 from refkit import base_tables, study, write_reference
 from strainscore.errors import ReferenceDataError
-from strainscore.reference.diff import diff_folders, diff_references, opened
+from strainscore.workflows.reference_diff import diff_folders, diff_references, opened
 
 Tables = dict[str, list[dict[str, str]]]
 

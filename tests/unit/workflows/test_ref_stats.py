@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 
 from refkit import base_tables, write_reference
+from strainscore.formats.reference_format import stats_text
 from strainscore.reference import Reference, load_reference
-from strainscore.reference.stats import reference_stats, stats_text
+from strainscore.workflows.reference_stats import reference_stats
 
 
 def test_counts_by_design_outcome_strain_and_year(small_ref: Reference) -> None:

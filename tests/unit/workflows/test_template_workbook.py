@@ -7,10 +7,10 @@ from pathlib import Path
 
 import openpyxl
 
-from strainscore.check import check_label
 from strainscore.labels import read_label
 from strainscore.reference import Reference
-from strainscore.template import COLUMNS, EXAMPLE_PRODUCT, build_template
+from strainscore.workflows.check import check_label
+from strainscore.workflows.template import COLUMNS, EXAMPLE_PRODUCT, build_template
 
 
 def _open(data: bytes) -> openpyxl.Workbook:

@@ -8,6 +8,7 @@ other names labels use for them. The example rows are a fictional product made o
 from __future__ import annotations
 
 import io
+from pathlib import Path
 from typing import Any
 
 from strainscore.reference.model import Reference
@@ -174,3 +175,17 @@ def _strains_sheet(ws: Any, ref: Reference) -> None:
     for letter, width in zip("ABCD", (44, 16, 70, 16), strict=True):
         ws.column_dimensions[letter].width = width
     ws.freeze_panes = "A2"
+
+
+def write_template(
+    out: Path, *, force: bool = False, strains: bool = True, reference: str | None = None
+) -> None:
+    """Build the workbook and write it whole (never over an existing file without force)."""
+    from strainscore.errors import UsageError
+    from strainscore.output import write_file
+    from strainscore.reference import load_reference
+
+    if out.suffix.lower() != ".xlsx":
+        raise UsageError(f"{out}: the template is an Excel workbook; give a name ending in .xlsx")
+    ref = load_reference(reference) if strains else None
+    write_file(out, build_template(ref), force=force)

@@ -7,7 +7,6 @@ result is evidence too, and ranks below a supporting one of the same grade.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -92,63 +91,8 @@ def ranking_dict(ranked: tuple[Ranked, ...], outcome: str, label: str) -> dict[s
     return {"outcome": outcome, "label": label, "products": [r.to_dict() for r in ranked]}
 
 
-def add_ranking(json_bytes: bytes, ranking: dict[str, Any]) -> bytes:
-    """The JSON report with a top-level "ranking" key added; every other key is left as it was."""
-    data = json.loads(json_bytes)
-    data["ranking"] = ranking
-    return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-
-
-def ranking_text(ranking: dict[str, Any]) -> str:
-    """The ranking (as ``ranking_dict`` gives it) as a table for the terminal."""
-    products = ranking["products"]
-    held = [r for r in products if r["grade"]]
-    lines = [
-        f"Products with strain-level evidence for {ranking['label']} ({ranking['outcome']}): "
-        f"{len(held)} of {len(products)}"
-    ]
-    if held:
-        head = ("#", "product", "grade", "direction", "basis", "strain or blend")
-        rows = [
-            (
-                str(r["rank"]),
-                r["product"] + (f" ({r['brand']})" if r["brand"] else ""),
-                r["grade"],
-                r["direction"],
-                r["basis"],
-                ", ".join(r["strains"]),
-            )
-            for r in held
-        ]
-        widths = [max(len(x[i]) for x in (head, *rows)) for i in range(len(head))]
-        for row in (head, *rows):
-            cells = [c.ljust(w) for c, w in zip(row, widths, strict=True)]
-            lines.append("  " + "  ".join(cells).rstrip())
-    without = [r["product"] + (f" ({r['brand']})" if r["brand"] else "") for r in products]
-    without = [w for w, r in zip(without, products, strict=True) if not r["grade"]]
-    if without:
-        lines.append(f"No strain-level evidence for {ranking['outcome']}: " + "; ".join(without))
-    return "\n".join(lines) + "\n"
-
-
 def lacks_evidence(report: Report, outcome: str | None) -> list[str]:
     """Products without strain-level evidence (for `outcome` only, when one is given)."""
     if outcome is None:
         return [p.product for p in report.products if p.strains_with_evidence == 0]
     return [r.product for r in rank_products(report, outcome) if r.grade is None]
-
-
-def batch_summary(report: Report, outcome: str | None = None) -> str:
-    """One line for stderr after a batch: how many products hold strain-level evidence."""
-    n = len(report.products)
-    missing = lacks_evidence(report, outcome)
-    what = f" for {outcome}" if outcome else ""
-    text = f"checked {n} products: {n - len(missing)} with strain-level evidence{what}"
-    if missing:
-        shown = ", ".join(missing[:5]) + (
-            f" and {len(missing) - 5} more" if len(missing) > 5 else ""
-        )
-        text += f"; without: {shown}"
-    if report.issues:
-        text += f"; {len(report.issues)} input problem(s)"
-    return text

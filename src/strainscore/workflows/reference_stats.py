@@ -82,56 +82,8 @@ class ReferenceStats:
 
 def reference_stats(ref: Reference, *, oldest: int = 10) -> ReferenceStats:
     """Counts by design, outcome, strain and year, and the `oldest` studies checked longest ago."""
-    studies_of: dict[str, set[str]] = {sid: set() for sid in ref.strains}
-    alone_of: dict[str, set[str]] = {sid: set() for sid in ref.strains}
-    for (study_id, _), arm in ref.interventions.items():
-        for sid in arm.strain_ids:
-            studies_of.setdefault(sid, set()).add(study_id)
-            if not arm.is_blend:
-                alone_of.setdefault(sid, set()).add(study_id)
-    human_of: dict[str, set[str]] = {sid: set() for sid in ref.strains}
-    outcomes_of: dict[str, set[str]] = {sid: set() for sid in ref.strains}
-    for key, arm in ref.interventions.items():
-        if ref.studies[key[0]].mechanistic:
-            continue
-        for sid in arm.strain_ids:
-            human_of.setdefault(sid, set()).add(key[0])
-            outcomes_of.setdefault(sid, set()).update(
-                f.outcome for f in ref.findings_by_arm.get(key, ())
-            )
-    by_strain = sorted(
-        (
-            StrainCount(
-                sid,
-                s.display,
-                len(studies_of[sid]),
-                len(alone_of[sid]),
-                len(human_of[sid]),
-                len(outcomes_of[sid]),
-                _last_search(ref, sid),
-                len(ref.searches_for(sid)),
-            )
-            for sid, s in ref.strains.items()
-        ),
-        key=lambda c: (-c.studies, c.name.lower()),
-    )
-    outcome_studies: dict[str, set[str]] = {}
-    effects: dict[str, Counter[str]] = {}
-    for f in ref.findings:
-        outcome_studies.setdefault(f.outcome, set()).add(f.study_id)
-        effects.setdefault(f.outcome, Counter())[f.effect] += 1
-    by_outcome = sorted(
-        (
-            OutcomeCount(
-                o,
-                ref.outcomes[o].label if o in ref.outcomes else o,
-                len(ids),
-                tuple((e, effects[o][e]) for e in EFFECTS if effects[o][e]),
-            )
-            for o, ids in outcome_studies.items()
-        ),
-        key=lambda c: (-c.studies, c.outcome),
-    )
+    by_strain = _by_strain(ref)
+    by_outcome = _by_outcome(ref)
     designs = Counter(s.design for s in ref.studies.values())
     years = Counter(s.year for s in ref.studies.values())
     checked = sorted(ref.studies.values(), key=lambda s: (s.checked_on, s.study_id))
@@ -169,34 +121,59 @@ def _last_search(ref: Reference, target: str) -> str:
     return found[0].searched_on if found else ""
 
 
-def stats_text(st: ReferenceStats) -> str:
-    """Plain text for the terminal, one section per count."""
-    info = st.info
-    out = [f"Reference {info.version} of {info.date} ({info.path})", ""]
-    out.append("  ".join(f"{k.replace('_', ' ')}: {n}" for k, n in st.totals))
-    out += ["", "Studies by design:"]
-    out += [f"  {d:<20} {n:>4}" for d, n in st.by_design]
-    out += ["", "Studies by outcome (findings by effect):"]
-    for o in st.by_outcome:
-        eff = ", ".join(f"{n} {e}" for e, n in o.effects)
-        out.append(f"  {o.outcome:<32} {o.studies:>4}  ({eff})")
-    done, total = st.primary_sources
-    out += [
-        "",
-        f"Source pages: {done} of {total} studies cite a primary page (PubMed, PMC, "
-        "Europe PMC, doi.org, a publisher or a registry).",
-    ]
-    out += [
-        "",
-        "Studies by strain (all; alone; in people; outcomes in people; last search):",
-    ]
-    for s in st.by_strain:
-        searched = s.last_searched or "not yet reviewed"
-        counts = f"{s.studies:>4}  {s.alone:>4}  {s.human:>4}  {s.outcomes:>4}"
-        out.append(f"  {s.name:<48} {counts}  {searched}")
-    out += ["", "Studies by year:"]
-    out += [f"  {y}  {n:>4}  {'#' * n}" for y, n in st.by_year]
-    out += ["", f"Checked longest ago (the {len(st.oldest_checked)} oldest checked_on dates):"]
-    for c in st.oldest_checked:
-        out.append(f"  {c.checked_on}  {c.study_id:<22} {c.short:<22} {c.source_url}")
-    return "\n".join(out) + "\n"
+def _by_strain(ref: Reference) -> list[StrainCount]:
+    """Per strain: its studies, alone, in people, outcomes in people and last search."""
+    studies_of: dict[str, set[str]] = {sid: set() for sid in ref.strains}
+    alone_of: dict[str, set[str]] = {sid: set() for sid in ref.strains}
+    for (study_id, _), arm in ref.interventions.items():
+        for sid in arm.strain_ids:
+            studies_of.setdefault(sid, set()).add(study_id)
+            if not arm.is_blend:
+                alone_of.setdefault(sid, set()).add(study_id)
+    human_of: dict[str, set[str]] = {sid: set() for sid in ref.strains}
+    outcomes_of: dict[str, set[str]] = {sid: set() for sid in ref.strains}
+    for key, arm in ref.interventions.items():
+        if ref.studies[key[0]].mechanistic:
+            continue
+        for sid in arm.strain_ids:
+            human_of.setdefault(sid, set()).add(key[0])
+            outcomes_of.setdefault(sid, set()).update(
+                f.outcome for f in ref.findings_by_arm.get(key, ())
+            )
+    return sorted(
+        (
+            StrainCount(
+                sid,
+                s.display,
+                len(studies_of[sid]),
+                len(alone_of[sid]),
+                len(human_of[sid]),
+                len(outcomes_of[sid]),
+                _last_search(ref, sid),
+                len(ref.searches_for(sid)),
+            )
+            for sid, s in ref.strains.items()
+        ),
+        key=lambda c: (-c.studies, c.name.lower()),
+    )
+
+
+def _by_outcome(ref: Reference) -> list[OutcomeCount]:
+    """Per outcome: its studies and its findings by effect."""
+    outcome_studies: dict[str, set[str]] = {}
+    effects: dict[str, Counter[str]] = {}
+    for f in ref.findings:
+        outcome_studies.setdefault(f.outcome, set()).add(f.study_id)
+        effects.setdefault(f.outcome, Counter())[f.effect] += 1
+    return sorted(
+        (
+            OutcomeCount(
+                o,
+                ref.outcomes[o].label if o in ref.outcomes else o,
+                len(ids),
+                tuple((e, effects[o][e]) for e in EFFECTS if effects[o][e]),
+            )
+            for o, ids in outcome_studies.items()
+        ),
+        key=lambda c: (-c.studies, c.outcome),
+    )

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from strainscore.models import LabelLine, LabelSheet, ProductReport, Report
+from strainscore.models import CitedStudy, LabelLine, LabelSheet, ProductReport, Report
 from strainscore.reference import Reference, load_reference
 
 
@@ -70,6 +72,7 @@ def check_sheet(
         products.append(assess_product(lines, resolutions, ref, population=population))
         if on_progress is not None:
             on_progress(done, len(groups))
+    context = context_for(products, ref)
     return Report(
         source=label.source,
         products=tuple(products),
@@ -77,8 +80,10 @@ def check_sheet(
         issues=label.issues,
         sheet=label.sheet,
         created=dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
-        context=context_for(products, ref),
+        context=context,
         notices=label.notices,
+        studies=cited_studies(products, context, ref),
+        outcome_labels=tuple((o.outcome, o.label) for o in ref.outcomes.values()),
     )
 
 
@@ -101,3 +106,83 @@ def context_for(
         if f.outcome in outcomes and ref.studies[f.study_id].pooled:
             by_outcome.setdefault(f.outcome, set()).add(f.study_id)
     return tuple((o, tuple(sorted(ids))) for o, ids in sorted(by_outcome.items()))
+
+
+def cited_studies(
+    products: list[ProductReport],
+    context: tuple[tuple[str, tuple[str, ...]], ...],
+    ref: Reference,
+) -> tuple[CitedStudy, ...]:
+    """The studies a report names (its evidence and its context), as the reference has them."""
+    ids = {i for p in products for s in p.strains for e in s.evidence for i in e.study_ids}
+    ids |= {i for _, study_ids in context for i in study_ids}
+    out = []
+    for sid in sorted(ids & ref.studies.keys()):
+        s = ref.studies[sid]
+        out.append(
+            CitedStudy(
+                study_id=sid,
+                short=s.short,
+                title=s.title,
+                journal=s.journal,
+                design=s.design,
+                n=s.n,
+                population=s.population,
+                doi=s.doi,
+                pmid=s.pmid,
+            )
+        )
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class CheckRun:
+    """What ``strainscore check`` produced: the report, and the ranking asked for with it."""
+
+    report: Report
+    ranking: dict[str, Any] | None = None  # as ranking_dict gives it (--outcome)
+
+
+def run_check(
+    *,
+    label: str | None = None,
+    text: str | None = None,
+    claims: str = "",
+    sheet: str | None = None,
+    population: str | None = None,
+    reference: str | Path | None = None,
+    max_rows: int | None = None,
+    outcome: str | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> CheckRun:
+    """Check a label file (or `text`) and, given an `outcome`, rank its products for it.
+
+    Raises ``UsageError`` for an `outcome` the reference does not hold (before any work).
+    """
+    from strainscore.errors import UsageError
+    from strainscore.workflows.ranking import rank_products, ranking_dict
+
+    # The outcome is checked before any work; otherwise the label is read before the reference.
+    ref: Reference | str | Path | None = reference
+    if outcome is not None:
+        ref = load_reference(reference)
+    if isinstance(ref, Reference) and outcome is not None and outcome not in ref.outcomes:
+        raise UsageError(
+            f"--outcome {outcome!r} is not an outcome in the reference; use one of: "
+            + ", ".join(sorted(ref.outcomes))
+        )
+    if text is not None:
+        report = check_text(text, reference=ref, population=population, claims=claims)
+    else:
+        report = check_label(
+            label or "-",
+            reference=ref,
+            sheet=sheet,
+            population=population,
+            max_rows=max_rows,
+            on_progress=on_progress,
+        )
+    if outcome is None or not isinstance(ref, Reference):
+        return CheckRun(report)
+    ranked = rank_products(report, outcome)
+    return CheckRun(report, ranking_dict(ranked, outcome, ref.outcomes[outcome].label))

@@ -1,0 +1,34 @@
+"""Every name a module's __all__ promises exists there."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+from pathlib import Path
+
+import strainscore
+
+SRC = Path(strainscore.__file__).parent
+
+
+def _all_of(path: Path) -> list[str]:
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets
+        ):
+            return [e.value for e in node.value.elts]  # type: ignore[attr-defined]
+    return []
+
+
+def test_every_name_in_all_is_defined() -> None:
+    checked = 0
+    for path in sorted(SRC.rglob("*.py")):
+        names = _all_of(path)
+        if not names:
+            continue
+        parts = path.with_suffix("").relative_to(SRC.parent).parts
+        module = importlib.import_module(".".join(parts).removesuffix(".__init__"))
+        missing = [n for n in names if not hasattr(module, n)]
+        assert not missing, f"{path}: __all__ names {missing}"
+        checked += 1
+    assert checked >= 5
