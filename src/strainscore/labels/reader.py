@@ -11,7 +11,7 @@ import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from strainscore.errors import InputFileError
 from strainscore.labels.cells import cell_text, column_letter
@@ -20,6 +20,7 @@ from strainscore.labels.problems import display_name, file_error
 from strainscore.labels.sniff import WORKBOOK_SUFFIXES, sniff, suffix_of
 from strainscore.labels.table import Header, RawSheet, scan_header
 from strainscore.models import InputIssue, LabelSheet
+from strainscore.text.clean import printable
 
 if TYPE_CHECKING:
     from strainscore.labels.xlsxparts import SheetPart
@@ -44,7 +45,7 @@ def read_label(
     """Read and validate a label spreadsheet ('-' reads standard input).
 
     Raises ``InputFileError`` when the file is unusable."""
-    source = str(path)
+    source = printable(str(path))  # for messages and the report: no controls, bytes as \xNN
     limits = Limits(max_rows=max_rows)
     data = _read_stdin(limits) if source == "-" else _read_file(Path(path), source, limits)
     return read_label_stream(data, source, sheet=sheet, max_rows=max_rows)
@@ -95,7 +96,7 @@ def _read_file(p: Path, source: str, limits: Limits) -> bytes:
         if st.st_size > limits.max_file_bytes:
             raise _too_big(source, st.st_size, limits)
         with p.open("rb") as f:  # read-only, read once: the file is never changed or locked
-            data = f.read(limits.max_file_bytes + 1)
+            data = read_capped(f, limits.max_file_bytes + 1)
     except FileNotFoundError:
         raise file_error(source, "file-not-found", "the file does not exist") from None
     except IsADirectoryError:
@@ -115,12 +116,29 @@ def _read_file(p: Path, source: str, limits: Limits) -> bytes:
 
 def _read_stdin(limits: Limits) -> bytes:
     try:
-        data = sys.stdin.buffer.read(limits.max_file_bytes + 1)
+        data = read_capped(sys.stdin.buffer, limits.max_file_bytes + 1)
     except (OSError, ValueError, AttributeError) as exc:
         raise file_error("-", "unreadable-file", f"standard input cannot be read ({exc})") from None
     if not data:
         raise file_error("-", "empty-file", "nothing was given on standard input")
     return data
+
+
+def read_capped(f: BinaryIO, cap: int) -> bytes:
+    """At most `cap` bytes, read in chunks: ``f.read(cap)`` reserves all of `cap` at once, and a
+    limit raised with --max-rows (30 GB for 3e7 rows) would then fail on a tiny file."""
+    chunks: list[bytes] = []
+    size = 0
+    while size < cap:
+        chunk = f.read(min(_CHUNK, cap - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+_CHUNK = 16 * 1024 * 1024
 
 
 def _too_big(source: str, size: int, limits: Limits) -> InputFileError:

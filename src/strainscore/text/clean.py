@@ -39,3 +39,18 @@ def drop_invisible(text: str) -> str:
 def terminal_safe(text: str) -> str:
     """User text safe to print: format characters removed, controls shown as U+FFFD."""
     return _TERMINAL_CONTROL.sub("\ufffd", _FORMAT.sub("", text))
+
+
+_LINE_BREAKS = re.compile(r"[\n\t\u2028\u2029\x85]")
+_SURROGATE = re.compile("[\udc80-\udcff]")
+
+
+def printable(text: str) -> str:
+    """User text (a file name, an argument, a header) safe on one line of a terminal.
+
+    Controls and bidi overrides as in ``terminal_safe``; line breaks and tabs become spaces, so
+    no text can start a line of its own; bytes that were not UTF-8 (a file name as the operating
+    system gave it) are shown as ``\\xNN``."""
+    text = _SURROGATE.sub(lambda m: f"\\x{ord(m.group(0)) - 0xDC00:02x}", text)
+    text = "".join(c if not 0xD800 <= ord(c) <= 0xDFFF else "\ufffd" for c in text)
+    return terminal_safe(_LINE_BREAKS.sub(" ", text))
