@@ -141,6 +141,7 @@ def write_folder(
                     code="output-is-input",
                 )
         _check_ours(out, inputs)
+    replacing = force and os.path.lexists(out)
     try:
         tmp = Path(tempfile.mkdtemp(prefix=_TMP_PREFIX, dir=out.parent))
     except OSError as exc:
@@ -154,12 +155,10 @@ def write_folder(
         for p in tmp.iterdir():
             p.chmod(0o666 & ~mask)
         tmp.chmod(0o777 & ~mask)
-        if out.is_dir():
-            if any(out.iterdir()):  # ours (checked above): set aside until the new one is in
-                old = Path(tempfile.mkdtemp(prefix=_TMP_PREFIX, dir=out.parent))
-                out.replace(old / "old")
-            else:
-                out.rmdir()
+        if replacing and out.is_dir() and any(out.iterdir()):
+            _check_ours(out, inputs)  # again: it may have changed while the report was built
+            old = Path(tempfile.mkdtemp(prefix=_TMP_PREFIX, dir=out.parent))
+            out.replace(old / "old")  # set aside until the new one is in
         try:
             tmp.rename(out)  # fails if another run put a non-empty folder there meanwhile
         except OSError as exc:

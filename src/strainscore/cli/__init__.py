@@ -60,7 +60,7 @@ def main() -> None:
 
 def run(fn: Any, *args: Any, debug: bool = False, **kwargs: Any) -> Any:
     """Call the core; turn known errors into a message and exit code, never a traceback."""
-    from strainscore.errors import EXIT_INTERNAL, StrainscoreError
+    from strainscore.errors import EXIT_INTERNAL, StrainscoreError, all_codes
     from strainscore.output import Interrupted, signals_as_exceptions
     from strainscore.text.clean import printable
 
@@ -70,7 +70,8 @@ def run(fn: Any, *args: Any, debug: bool = False, **kwargs: Any) -> Any:
     except StrainscoreError as exc:
         if debug:
             raise
-        click.echo(f"strainscore: error: {printable(exc.message)}", err=True)
+        code = f" [{exc.code}]" if exc.code in {c.code for c in all_codes()} else ""
+        click.echo(f"strainscore: error: {printable(exc.message)}{code}", err=True)
         raise SystemExit(exc.exit_code) from None
     except Interrupted as exc:
         click.echo(f"strainscore: stopped by {exc.name}; no output was left behind", err=True)

@@ -221,8 +221,10 @@ def _write(report: Any, fmt: Format, opts: CheckOptions, ranking: dict[str, Any]
 
 
 def _echo_issues(report: Any) -> None:
+    from strainscore.text.clean import printable
+
     for issue in report.issues:
-        click.echo(f"{issue.location}: {issue.message} [{issue.code}]", err=True)
+        click.echo(printable(f"{issue.location}: {issue.message} [{issue.code}]"), err=True)
 
 
 def _progress_bar() -> Any:

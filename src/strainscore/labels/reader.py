@@ -246,6 +246,36 @@ def _header_or_error(source: str, raw: RawSheet) -> Header:
     return header
 
 
+# The header each field is named by when nothing was guessed.
+_PLAIN_HEADERS = {
+    "product": "product",
+    "strain": "strain",
+    "brand": "brand",
+    "cfu_per_serving": "cfuperserving",
+    "servings_per_day": "servingsperday",
+    "claims": "claims",
+}
+
+
+def column_notice(header: Header) -> str | None:
+    """Which header was read as which field, when any was matched by a synonym or a split
+    species column (so a wrong guess can be seen); None when every header is the field's name."""
+    from strainscore.labels.headers import header_key
+    from strainscore.labels.rows import FIELD_NAMES
+
+    pairs = [(f, cols[0]) for f, cols in header.fields.items()]
+    if all(_PLAIN_HEADERS.get(f) == header_key(header.headers[c]) for f, c in pairs):
+        return None
+    pairs.sort(key=lambda p: p[1])
+    listed = "; ".join(
+        f"{header.headers[c]!r} (column {column_letter(c)}) as {FIELD_NAMES[f]}" for f, c in pairs
+    )
+    note = f"columns read: {listed}"
+    if "species" in header.fields:
+        note += " (the species and strain cells are joined into one strain name)"
+    return note
+
+
 def _missing_columns(source: str, raw: RawSheet, header: Header) -> InputFileError:
     missing = " and ".join(header.missing)
     seen = ", ".join(repr(h) for h in header.headers if h) or "none"
@@ -270,6 +300,9 @@ def _validate(
 
     if header.row > 0:
         notices.append(f"the header is on row {header.row + 1}")
+    read_as = column_notice(header)
+    if read_as:
+        notices.append(read_as)
     unused = [
         h
         for c, h in enumerate(header.headers)

@@ -184,7 +184,7 @@ def _formula_cell(cell: bytes) -> tuple[tuple[int, int], tuple[str, str]] | None
     value = v.group(1).strip() if v else b""
     if kind == b"e":
         return pos, ("formula-error", value.decode("utf-8", "replace") or "#VALUE!")
-    if not value and kind != b"str":
+    if not value and (kind != b"str" or v is None):  # a text formula with no <v> never ran
         f = _F.search(cell)
         formula = f.group(1).decode("utf-8", "replace") if f else ""
         return pos, ("formula-no-value", "=" + formula)

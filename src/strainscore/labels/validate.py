@@ -76,7 +76,7 @@ def _without_note_rows(
 ) -> tuple[list[tuple[int, list[Any]]], list[int]]:
     """Rows whose product and strain cells are both empty hold only notes or stray cells; they are
     not label rows. A row with a strain and no product is kept (and continued or reported)."""
-    keys = [cols[0] for f, cols in header.fields.items() if f in ("product", "strain")]
+    keys = [cols[0] for f, cols in header.fields.items() if f in ("product", "strain", "species")]
     kept, skipped = [], []
     for r, cells in body:
         if any(c < len(cells) and cell_text(cells[c]) for c in keys):

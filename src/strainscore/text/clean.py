@@ -23,11 +23,19 @@ _NAME_FORMAT = re.compile(f"[{FORMAT_CHARS}{NAME_ONLY}]")
 _TERMINAL_CONTROL = re.compile(f"[{CONTROL_CHARS}\r]")
 
 
+# Terminal escape sequences: CSI ("ESC [ 31 m", "ESC [ 2 J") and OSC ("ESC ] 0 ; title BEL"); the
+# whole sequence goes, not only its ESC, so no "[2J" is left in a name.
+ANSI_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x9b[0-?]*[ -/]*[@-~]"
+)
+
+
 def strip_invisible(text: str) -> tuple[str, str]:
     """(text without invisible characters, the code points removed as 'U+0007 U+200B')."""
     found = sorted(set(INVISIBLE.findall(text)))
     if not found:
         return text, ""
+    text = ANSI_SEQUENCE.sub("", text)
     return INVISIBLE.sub("", text).strip(), " ".join(f"U+{ord(c):04X}" for c in found)
 
 
@@ -53,4 +61,4 @@ def printable(text: str) -> str:
     system gave it) are shown as ``\\xNN``."""
     text = _SURROGATE.sub(lambda m: f"\\x{ord(m.group(0)) - 0xDC00:02x}", text)
     text = "".join(c if not 0xD800 <= ord(c) <= 0xDFFF else "\ufffd" for c in text)
-    return terminal_safe(_LINE_BREAKS.sub(" ", text))
+    return terminal_safe(_LINE_BREAKS.sub(" ", ANSI_SEQUENCE.sub("", text)))
