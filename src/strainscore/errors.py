@@ -200,6 +200,11 @@ register(
     "behind.",
 )
 register(
+    "output-too-large",
+    "Annotated workbook too large",
+    "Write CSV or JSON instead (-o report.csv), or check the catalogue in parts.",
+)
+register(
     "unknown-output-suffix",
     "Output name has an unknown suffix",
     "End the name with .html, .json, .csv or .xlsx, or give --format.",

@@ -68,7 +68,10 @@ def validate_sheet(
     found = sorted(check.issues, key=_issue_order)
     if continued:
         notices = (*notices, _continued_notice(continued))
-    return LabelSheet(source, tuple(lines), (*issues, *found), raw.name, tuple(notices))
+    columns = tuple((f, header.headers[cols[0]]) for f, cols in header.fields.items())
+    return LabelSheet(
+        source, tuple(lines), (*issues, *found), raw.name, tuple(notices), columns=columns
+    )
 
 
 def _without_note_rows(

@@ -84,6 +84,7 @@ def check_sheet(
         notices=label.notices,
         studies=cited_studies(products, context, ref),
         outcome_labels=tuple((o.outcome, o.label) for o in ref.outcomes.values()),
+        columns=label.columns,
     )
 
 
