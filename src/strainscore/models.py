@@ -115,6 +115,8 @@ class LabelSheet:
     notices: tuple[str, ...] = ()
     # (field, the user's header for it), so outputs can keep the user's header names.
     columns: tuple[tuple[str, str], ...] = ()
+    # (product, brand, sheet row) of rows left out for an error, so the product's verdict says so.
+    left_out: tuple[tuple[str, str, int], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -69,8 +69,19 @@ def validate_sheet(
     if continued:
         notices = (*notices, _continued_notice(continued))
     columns = tuple((f, header.headers[cols[0]]) for f, cols in header.fields.items())
+    left_out = tuple(
+        (row.texts["product"], row.texts["brand"], row.excel_row)
+        for row in rows
+        if row.excel_row in check.bad and row.texts["product"]
+    )
     return LabelSheet(
-        source, tuple(lines), (*issues, *found), raw.name, tuple(notices), columns=columns
+        source,
+        tuple(lines),
+        (*issues, *found),
+        raw.name,
+        tuple(notices),
+        columns=columns,
+        left_out=left_out,
     )
 
 

@@ -45,8 +45,9 @@ def drop_invisible(text: str) -> str:
 
 
 def terminal_safe(text: str) -> str:
-    """User text safe to print: format characters removed, controls shown as U+FFFD."""
-    return _TERMINAL_CONTROL.sub("\ufffd", _FORMAT.sub("", text))
+    """User text safe to print: escape sequences and format characters removed, other controls
+    shown as U+FFFD."""
+    return _TERMINAL_CONTROL.sub("\ufffd", _FORMAT.sub("", ANSI_SEQUENCE.sub("", text)))
 
 
 _LINE_BREAKS = re.compile(r"[\n\t\u2028\u2029\x85]")

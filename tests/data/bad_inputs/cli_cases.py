@@ -438,3 +438,47 @@ def run_in_process(run: Run) -> bool:
 def _dup_escape(folder: Path) -> Run:
     inp = labels(folder, text="Product,Strain\x1b[31m,Strain name\x07\nP,L. GG,GG\n")
     return Run(["check", str(inp)])
+
+
+@case("product_judged_on_part_of_its_rows")
+def _partly(folder: Path) -> Run:
+    inp = labels(
+        folder,
+        text="Product,Strain,CFU per serving\nCalm,L. rhamnosus GG,10 billion\n"
+        "Calm,B. lactis BB-12,-5 billion\n",
+    )
+    out = folder / "r.json"
+
+    def after(f: Path) -> None:
+        import json
+
+        (product,) = json.loads(out.read_text(encoding="utf-8"))["products"]
+        assert any("row 3" in n and "other rows only" in n for n in product["notes"]), product
+
+    return Run(["check", str(inp), "-o", str(out)], after=after)
+
+
+@case("lookup_with_escapes")
+def _lookup(folder: Path) -> Run:
+    return Run(["lookup", "L. GG\x1b[31m\x1b]0;owned\x07\x1b[2J"])
+
+
+@case("json_stays_valid_with_huge_counts")
+def _json_valid(folder: Path) -> Run:
+    inp = labels(
+        folder,
+        text="Product,Strain,CFU per serving,Servings per day\nP,L. GG,1.7e308,10\n"
+        f"Q,L. GG,1e15,1{'0' * 300}\nR,L. GG,{'9' * 400},1\nS,L. GG,10 billion,1\n",
+    )
+    out = folder / "r.json"
+
+    def after(f: Path) -> None:
+        import json
+
+        def refuse(name: str) -> None:
+            raise AssertionError(f"{name} in the JSON")
+
+        data = json.loads(out.read_text(encoding="utf-8"), parse_constant=refuse)
+        assert [p["product"] for p in data["products"]] == ["S"]
+
+    return Run(["check", str(inp), "-o", str(out)], after=after)
