@@ -85,6 +85,11 @@ register(
 register("sheet-not-found", "Sheet not found", "Use one of the sheet names the message lists.")
 register("no-data-rows", "No data rows", "Add one row per strain per product under the header.")
 register(
+    "empty-text",
+    "No strain in --text",
+    'Give the strains from the label, e.g. --text "L. rhamnosus GG, B. lactis BB-12".',
+)
+register(
     "bad-encoding",
     "Text encoding not recognised",
     "Save the file as 'CSV UTF-8' from your spreadsheet program.",
@@ -113,6 +118,12 @@ register(
     "A value probably contains an unquoted separator; quote it or remove the extra field.",
 )
 register("missing-value", "Required value missing", "Fill in the cell.")
+register(
+    "product-ambiguous",
+    "Blank product cell that cannot be continued",
+    "Type the product name on every row of the product (or at least on the first row of each "
+    "block of rows, with no blank row inside the block).",
+)
 register(
     "invalid-cfu",
     "Count not understood",
@@ -165,6 +176,56 @@ register(
     "reference-invalid",
     "Reference does not pass its checks",
     "Run 'strainscore reference check FOLDER' and fix each problem it lists.",
+)
+
+
+# Output problems (exit 2): nothing is written and nothing the user had is changed.
+register(
+    "output-exists",
+    "Output already exists",
+    "Add --force to replace it, or choose another name.",
+)
+register(
+    "output-is-input",
+    "Output is the input file",
+    "Choose another name: the input is never overwritten, even with --force.",
+)
+register(
+    "output-folder-not-ours",
+    "Folder holds files strainscore did not write",
+    "Give a new or empty folder, or move the other files out; --force does not change this.",
+)
+register(
+    "output-folder-missing",
+    "Output folder does not exist",
+    "Create the folder first, or check the path.",
+)
+register("output-is-folder", "Output is a folder", "Give a file name, e.g. -o report.html.")
+register(
+    "output-not-folder",
+    "Output is not a folder",
+    "Give a folder name (or a name without a suffix) for a folder of HTML pages.",
+)
+register(
+    "output-not-regular",
+    "Output is a device or pipe",
+    "Leave out -o to write to standard output, or give a file name.",
+)
+register(
+    "output-unwritable",
+    "Output cannot be written",
+    "Free some space, choose a folder you can write to, or a shorter name; nothing was left "
+    "behind.",
+)
+register(
+    "output-too-large",
+    "Annotated workbook too large",
+    "Write CSV or JSON instead (-o report.csv), or check the catalogue in parts.",
+)
+register(
+    "unknown-output-suffix",
+    "Output name has an unknown suffix",
+    "End the name with .html, .json, .csv or .xlsx, or give --format.",
 )
 
 

@@ -105,6 +105,10 @@ class LabelSheet:
     issues: tuple[InputIssue, ...] = ()
     sheet: str | None = None
     notices: tuple[str, ...] = ()
+    # (field, the user's header for it), so outputs can keep the user's header names.
+    columns: tuple[tuple[str, str], ...] = ()
+    # (product, brand, sheet row) of rows left out for an error, so the product's verdict says so.
+    left_out: tuple[tuple[str, str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -341,6 +345,7 @@ class Report:
     # What the report cites, carried so no format needs the reference again (not in the JSON):
     studies: tuple[CitedStudy, ...] = ()  # every study the report names
     outcome_labels: tuple[tuple[str, str], ...] = ()  # (outcome id, its name) per outcome
+    columns: tuple[tuple[str, str], ...] = ()  # (field, the user's header), as LabelSheet has it
 
     @property
     def has_errors(self) -> bool:

@@ -60,22 +60,32 @@ def main() -> None:
 
 def run(fn: Any, *args: Any, debug: bool = False, **kwargs: Any) -> Any:
     """Call the core; turn known errors into a message and exit code, never a traceback."""
-    from strainscore.errors import EXIT_INTERNAL, StrainscoreError
+    from strainscore.errors import EXIT_INTERNAL, StrainscoreError, all_codes
+    from strainscore.output import Interrupted, signals_as_exceptions
+    from strainscore.text.clean import printable
 
     try:
-        return fn(*args, **kwargs)
+        with signals_as_exceptions():
+            return fn(*args, **kwargs)
     except StrainscoreError as exc:
         if debug:
             raise
-        click.echo(f"strainscore: error: {exc.message}", err=True)
+        code = f" [{exc.code}]" if exc.code in {c.code for c in all_codes()} else ""
+        click.echo(f"strainscore: error: {printable(exc.message)}{code}", err=True)
         raise SystemExit(exc.exit_code) from None
-    except (KeyboardInterrupt, click.exceptions.Exit, click.ClickException):
+    except Interrupted as exc:
+        click.echo(f"strainscore: stopped by {exc.name}; no output was left behind", err=True)
+        raise SystemExit(128 + exc.signum) from None
+    except KeyboardInterrupt:
+        click.echo("strainscore: stopped by SIGINT; no output was left behind", err=True)
+        raise SystemExit(130) from None
+    except (click.exceptions.Exit, click.ClickException):
         raise
     except Exception as exc:
         if debug:
             raise
         click.echo(
-            f"strainscore: internal error: {type(exc).__name__}: {exc}\n"
+            f"strainscore: internal error: {type(exc).__name__}: {printable(str(exc))}\n"
             "This is a bug in strainscore; please report it with the command you ran "
             "(run again with --debug for details).",
             err=True,

@@ -183,7 +183,7 @@ def _write(report: Any, fmt: Format, opts: CheckOptions, ranking: dict[str, Any]
     from strainscore.formats.ranking_format import add_ranking, ranking_text
     from strainscore.output import write_file, write_folder, write_stream
 
-    inputs = (Path(opts.label),) if opts.label and opts.label != "-" else ()
+    inputs = (Path(opts.label),) if opts.label else ()
 
     def data() -> bytes:
         out = fmt.render(report)
@@ -221,8 +221,10 @@ def _write(report: Any, fmt: Format, opts: CheckOptions, ranking: dict[str, Any]
 
 
 def _echo_issues(report: Any) -> None:
+    from strainscore.text.clean import printable
+
     for issue in report.issues:
-        click.echo(f"{issue.location}: {issue.message} [{issue.code}]", err=True)
+        click.echo(printable(f"{issue.location}: {issue.message} [{issue.code}]"), err=True)
 
 
 def _progress_bar() -> Any:

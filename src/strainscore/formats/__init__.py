@@ -65,8 +65,23 @@ SUFFIXES = {suffix: f.name for f in FORMATS.values() for suffix in f.suffixes}
 def format_for(fmt: str | None, output: str | None) -> Format:
     """The format asked for; else the one the output's suffix names; else html to a path, text."""
     if fmt is None and output is not None:
-        fmt = SUFFIXES.get(Path(output).suffix.lower(), "html")
+        suffix = Path(output).suffix.lower()
+        unknown = suffix and suffix not in SUFFIXES and suffix not in _LEFT_AS_HTML
+        if unknown and not Path(output).is_dir():
+            from strainscore.errors import UsageError
+
+            known = " ".join(sorted(SUFFIXES))
+            raise UsageError(
+                f"-o {output}: the suffix {suffix!r} names no format strainscore writes "
+                f"({known}); give one of those, a folder name, or --format",
+                code="unknown-output-suffix",
+            )
+        fmt = SUFFIXES.get(suffix, "html")
     return FORMATS[fmt or "text"]
+
+
+# Suffixes another piece of work decides (a PDF handout); until then they get HTML as before.
+_LEFT_AS_HTML = frozenset({".pdf"})
 
 
 def renderer(fmt: str) -> Callable[[Report], bytes]:

@@ -91,13 +91,18 @@ class Table:
     rows: Sequence[Sequence[Value]]
 
 
-def label_table(report: Report, src: Sources) -> Table:
-    """The user's rows, one per label line, with the resolution and evidence beside them."""
+def label_table(report: Report, src: Sources, *, own_headers: bool = False) -> Table:
+    """The user's rows, one per label line, with the resolution and evidence beside them.
+
+    `own_headers`: the user's columns keep the headers the user gave them (the annotated xlsx)."""
     outcomes = report_outcomes(report)
     extras = extra_headers(report)
+    # The user's own header names where the sheet had them (so the sheet reads back as a label).
+    own = dict(report.columns) if own_headers else {}
     headers = [
-        "sheet row", "product", "brand", "strain cell as written", "cfu_per_serving",
-        "servings_per_day", "claims", *extras,
+        "sheet row", own.get("product", "product"), own.get("brand", "brand"),
+        own.get("strain", "strain cell as written"), own.get("cfu_per_serving", "cfu_per_serving"),
+        own.get("servings_per_day", "servings_per_day"), own.get("claims", "claims"), *extras,
         "strain (this line)", "match", "resolved name", "designation", "read via",
         "strain-level evidence", *(f"evidence: {src.outcome(o)}" for o in outcomes),
         "dose check", "dose notes", "study ids", "notes",

@@ -20,12 +20,14 @@ __all__ = ["SCHEMA_VERSION", "render", "write"]
 # larger on a 10,000-product catalogue): big reports are written compact.
 INDENT_UP_TO_PRODUCTS = 200
 
-_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
 
 
 def render(report: Report) -> bytes:
     if len(report.products) <= INDENT_UP_TO_PRODUCTS:
-        return (json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+        return (
+            json.dumps(report.to_dict(), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+        ).encode("utf-8")
     return (compact(report) + "\n").encode("utf-8")
 
 

@@ -14,9 +14,10 @@ from strainscore.formats.words import (
     via_text,
 )
 from strainscore.models import ProductReport, Report, StrainReport
-from strainscore.text.clean import terminal_safe
+from strainscore.text.clean import printable, terminal_safe
 
 WIDTH = 100
+one_line = printable  # user text on one line: a line break in it becomes a space
 clean = terminal_safe  # user text made safe to print on a terminal (no controls, no bidi)
 
 
@@ -32,11 +33,11 @@ def _wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
 
 def render(report: Report) -> bytes:
     out: list[str] = []
-    where = report.source + (f" (sheet {report.sheet!r})" if report.sheet else "")
+    where = one_line(report.source) + (f" (sheet {report.sheet!r})" if report.sheet else "")
     out.append(f"strainscore report for {where}")
     ref = report.reference
     out.append(f"Reference {ref.version} of {ref.date}, tables sha256 {ref.sha256[:12]}")
-    out.extend(f"Note: {n}" for n in report.notices)
+    out.extend(f"Note: {one_line(n)}" for n in report.notices)
     for product in report.products:
         out.append("")
         out.extend(_product(product))
@@ -57,7 +58,8 @@ def render(report: Report) -> bytes:
 
 
 def _product(p: ProductReport) -> list[str]:
-    title = p.product + (f" ({p.brand})" if p.brand else "")
+    # A line break in a product cell must not start a line of its own (a spoofed verdict).
+    title = one_line(p.product + (f" ({p.brand})" if p.brand else ""))
     out = [title, "=" * min(len(title), WIDTH)]
     listed = len(p.strains)
     count = f"{cfu_text(p.daily_cfu)} CFU" if p.daily_cfu else "not given on the label"
@@ -94,7 +96,7 @@ def _product(p: ProductReport) -> list[str]:
 
 def _strain(i: int, s: StrainReport, *, show_dose: bool = True) -> list[str]:
     r = s.resolution
-    out = [f"{i}. {r.label_text}"]
+    out = [f"{i}. {one_line(r.label_text)}"]
     if r.match == "strain":
         resolved = f"{r.name} {r.strain}"
     elif r.name:

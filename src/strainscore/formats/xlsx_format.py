@@ -18,6 +18,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from strainscore import __version__
+from strainscore.errors import OutputError
 from strainscore.formats._rows import Table, Value, issue_table, label_table, summary_table
 from strainscore.formats._safe import cell_text
 from strainscore.formats._studies import sources_for
@@ -30,16 +31,74 @@ WIDTH_SAMPLE = 500  # rows looked at to size the columns
 BOLD = Font(bold=True)
 
 
+EXCEL_ROWS = 1_048_576  # a sheet's rows, the header row included
+EXCEL_COLUMNS = 16_384
+_OURS = ("Summary", "Issues", "About")
+
+
 def render(report: Report) -> bytes:
+    """The annotated workbook. Raises ``OutputError`` when Excel could not open it (too many
+    columns) or strainscore could not read it back (beyond its own unpacked-size guard)."""
     src = sources_for(report)
+    labels = label_table(report, src, own_headers=True)
+    widest = max(len(labels.headers), 1)
+    if widest > EXCEL_COLUMNS:
+        raise OutputError(
+            f"the annotated workbook would need {widest:,} columns; Excel allows {EXCEL_COLUMNS:,} "
+            "a sheet. Write CSV or JSON instead (-o report.csv)",
+            code="output-too-large",
+        )
     wb = Workbook(write_only=True)
-    _sheet(wb, "Labels", label_table(report, src))
-    _sheet(wb, "Summary", summary_table(report, src))
-    _sheet(wb, "Issues", issue_table(report))
+    title = _label_sheet_title(report.sheet)
+    for i, part in enumerate(_pieces(labels), start=1):
+        _sheet(wb, title if i == 1 else f"{title[:26]} ({i})", part)
+    for name, table in (("Summary", summary_table(report, src)), ("Issues", issue_table(report))):
+        for i, part in enumerate(_pieces(table), start=1):
+            _sheet(wb, name if i == 1 else f"{name} ({i})", part)
     _sheet(wb, "About", _about(report), filter_=False)
     buf = io.BytesIO()
     wb.save(buf)
-    return buf.getvalue()
+    data = buf.getvalue()
+    _check_readable(data)
+    return data
+
+
+def _label_sheet_title(sheet: str | None) -> str:
+    """The user's sheet name (a sheet read from a workbook keeps it), else 'Labels'."""
+    taken = {name.casefold() for name in _OURS}
+    if (
+        not sheet
+        or sheet.casefold() in taken
+        or len(sheet) > 31
+        or any(c in sheet for c in "[]:*?/\\")
+    ):
+        return "Labels"
+    return sheet
+
+
+def _pieces(table: Table, per: int = EXCEL_ROWS - 1) -> list[Table]:
+    """The table in sheets of at most Excel's rows (each with the header row)."""
+    if len(table.rows) <= per:
+        return [table]
+    return [Table(table.headers, table.rows[i : i + per]) for i in range(0, len(table.rows), per)]
+
+
+def _check_readable(data: bytes) -> None:
+    """strainscore reads its own output back with the default limits (the unpacked-size guard)."""
+    import zipfile
+
+    from strainscore.labels.limits import Limits
+
+    limit = Limits().max_unpacked_bytes
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        unpacked = sum(i.file_size for i in z.infolist())
+    if unpacked > limit:
+        raise OutputError(
+            f"the annotated workbook would unpack to {unpacked / 1048576:,.0f} MB, more than "
+            f"the {limit / 1048576:,.0f} MB strainscore reads back; write CSV (-o report.csv) "
+            "or check the catalogue in parts",
+            code="output-too-large",
+        )
 
 
 def _about(report: Report) -> Table:

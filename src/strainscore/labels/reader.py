@@ -11,7 +11,7 @@ import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from strainscore.errors import InputFileError
 from strainscore.labels.files.sniff import WORKBOOK_SUFFIXES, sniff, suffix_of
@@ -20,6 +20,7 @@ from strainscore.labels.problems import display_name, file_error
 from strainscore.labels.rows.cells import cell_text, column_letter
 from strainscore.labels.table.find import Header, RawSheet, scan_header
 from strainscore.models import InputIssue, LabelSheet
+from strainscore.text.clean import printable
 
 if TYPE_CHECKING:
     from strainscore.labels.files.xlsxparts import SheetPart
@@ -44,7 +45,7 @@ def read_label(
     """Read and validate a label spreadsheet ('-' reads standard input).
 
     Raises ``InputFileError`` when the file is unusable."""
-    source = str(path)
+    source = printable(str(path))  # for messages and the report: no controls, bytes as \xNN
     limits = Limits(max_rows=max_rows)
     data = _read_stdin(limits) if source == "-" else _read_file(Path(path), source, limits)
     return read_label_stream(data, source, sheet=sheet, max_rows=max_rows)
@@ -95,7 +96,7 @@ def _read_file(p: Path, source: str, limits: Limits) -> bytes:
         if st.st_size > limits.max_file_bytes:
             raise _too_big(source, st.st_size, limits)
         with p.open("rb") as f:  # read-only, read once: the file is never changed or locked
-            data = f.read(limits.max_file_bytes + 1)
+            data = read_capped(f, limits.max_file_bytes + 1)
     except FileNotFoundError:
         raise file_error(source, "file-not-found", "the file does not exist") from None
     except IsADirectoryError:
@@ -115,12 +116,29 @@ def _read_file(p: Path, source: str, limits: Limits) -> bytes:
 
 def _read_stdin(limits: Limits) -> bytes:
     try:
-        data = sys.stdin.buffer.read(limits.max_file_bytes + 1)
+        data = read_capped(sys.stdin.buffer, limits.max_file_bytes + 1)
     except (OSError, ValueError, AttributeError) as exc:
         raise file_error("-", "unreadable-file", f"standard input cannot be read ({exc})") from None
     if not data:
         raise file_error("-", "empty-file", "nothing was given on standard input")
     return data
+
+
+def read_capped(f: BinaryIO, cap: int) -> bytes:
+    """At most `cap` bytes, read in chunks: ``f.read(cap)`` reserves all of `cap` at once, and a
+    limit raised with --max-rows (30 GB for 3e7 rows) would then fail on a tiny file."""
+    chunks: list[bytes] = []
+    size = 0
+    while size < cap:
+        chunk = f.read(min(_CHUNK, cap - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+_CHUNK = 16 * 1024 * 1024
 
 
 def _too_big(source: str, size: int, limits: Limits) -> InputFileError:
@@ -228,6 +246,36 @@ def _header_or_error(source: str, raw: RawSheet) -> Header:
     return header
 
 
+# The header each field is named by when nothing was guessed.
+_PLAIN_HEADERS = {
+    "product": "product",
+    "strain": "strain",
+    "brand": "brand",
+    "cfu_per_serving": "cfuperserving",
+    "servings_per_day": "servingsperday",
+    "claims": "claims",
+}
+
+
+def column_notice(header: Header) -> str | None:
+    """Which header was read as which field, when any was matched by a synonym or a split
+    species column (so a wrong guess can be seen); None when every header is the field's name."""
+    from strainscore.labels.table.headers import header_key
+    from strainscore.labels.rows.row import FIELD_NAMES
+
+    pairs = [(f, cols[0]) for f, cols in header.fields.items()]
+    if all(_PLAIN_HEADERS.get(f) == header_key(header.headers[c]) for f, c in pairs):
+        return None
+    pairs.sort(key=lambda p: p[1])
+    listed = "; ".join(
+        f"{header.headers[c]!r} (column {column_letter(c)}) as {FIELD_NAMES[f]}" for f, c in pairs
+    )
+    note = f"columns read: {listed}"
+    if "species" in header.fields:
+        note += " (the species and strain cells are joined into one strain name)"
+    return note
+
+
 def _missing_columns(source: str, raw: RawSheet, header: Header) -> InputFileError:
     missing = " and ".join(header.missing)
     seen = ", ".join(repr(h) for h in header.headers if h) or "none"
@@ -252,6 +300,9 @@ def _validate(
 
     if header.row > 0:
         notices.append(f"the header is on row {header.row + 1}")
+    read_as = column_notice(header)
+    if read_as:
+        notices.append(read_as)
     unused = [
         h
         for c, h in enumerate(header.headers)

@@ -23,11 +23,19 @@ _NAME_FORMAT = re.compile(f"[{FORMAT_CHARS}{NAME_ONLY}]")
 _TERMINAL_CONTROL = re.compile(f"[{CONTROL_CHARS}\r]")
 
 
+# Terminal escape sequences: CSI ("ESC [ 31 m", "ESC [ 2 J") and OSC ("ESC ] 0 ; title BEL"); the
+# whole sequence goes, not only its ESC, so no "[2J" is left in a name.
+ANSI_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x9b[0-?]*[ -/]*[@-~]"
+)
+
+
 def strip_invisible(text: str) -> tuple[str, str]:
     """(text without invisible characters, the code points removed as 'U+0007 U+200B')."""
     found = sorted(set(INVISIBLE.findall(text)))
     if not found:
         return text, ""
+    text = ANSI_SEQUENCE.sub("", text)
     return INVISIBLE.sub("", text).strip(), " ".join(f"U+{ord(c):04X}" for c in found)
 
 
@@ -37,5 +45,21 @@ def drop_invisible(text: str) -> str:
 
 
 def terminal_safe(text: str) -> str:
-    """User text safe to print: format characters removed, controls shown as U+FFFD."""
-    return _TERMINAL_CONTROL.sub("\ufffd", _FORMAT.sub("", text))
+    """User text safe to print: escape sequences and format characters removed, other controls
+    shown as U+FFFD."""
+    return _TERMINAL_CONTROL.sub("\ufffd", _FORMAT.sub("", ANSI_SEQUENCE.sub("", text)))
+
+
+_LINE_BREAKS = re.compile(r"[\n\t\u2028\u2029\x85]")
+_SURROGATE = re.compile("[\udc80-\udcff]")
+
+
+def printable(text: str) -> str:
+    """User text (a file name, an argument, a header) safe on one line of a terminal.
+
+    Controls and bidi overrides as in ``terminal_safe``; line breaks and tabs become spaces, so
+    no text can start a line of its own; bytes that were not UTF-8 (a file name as the operating
+    system gave it) are shown as ``\\xNN``."""
+    text = _SURROGATE.sub(lambda m: f"\\x{ord(m.group(0)) - 0xDC00:02x}", text)
+    text = "".join(c if not 0xD800 <= ord(c) <= 0xDFFF else "\ufffd" for c in text)
+    return terminal_safe(_LINE_BREAKS.sub(" ", ANSI_SEQUENCE.sub("", text)))

@@ -68,8 +68,14 @@ def check_sheet(
     resolutions = resolve_many((ln.strain_text for ln in label.lines), ref)
     products: list[ProductReport] = []
     groups = group_products(label.lines)
-    for done, lines in enumerate(groups.values(), 1):
-        products.append(assess_product(lines, resolutions, ref, population=population))
+    left_out: dict[tuple[str, str], list[int]] = {}
+    for product, brand, row in label.left_out:
+        left_out.setdefault((product, brand), []).append(row)
+    for done, (key, lines) in enumerate(groups.items(), 1):
+        judged = assess_product(lines, resolutions, ref, population=population)
+        if key in left_out:
+            judged = _partly_checked(judged, left_out[key])
+        products.append(judged)
         if on_progress is not None:
             on_progress(done, len(groups))
     context = context_for(products, ref)
@@ -84,7 +90,20 @@ def check_sheet(
         notices=label.notices,
         studies=cited_studies(products, context, ref),
         outcome_labels=tuple((o.outcome, o.label) for o in ref.outcomes.values()),
+        columns=label.columns,
     )
+
+
+def _partly_checked(product: ProductReport, rows: list[int]) -> ProductReport:
+    """A product judged on part of its rows says so in its verdict."""
+    import dataclasses
+
+    shown = ", ".join(str(r) for r in rows[:10]) + (" and more" if len(rows) > 10 else "")
+    note = (
+        f"{len(rows)} of this product's rows (row {shown}) were not checked because of input "
+        "problems: this verdict is on its other rows only"
+    )
+    return dataclasses.replace(product, notes=(note, *product.notes))
 
 
 def group_products(lines: tuple[LabelLine, ...]) -> dict[tuple[str, str], list[LabelLine]]:

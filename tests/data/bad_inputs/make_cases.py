@@ -351,6 +351,81 @@ xlsx(
 )
 
 
+# --- from issue 18: real and hostile sheets that lost data or changed a number ---------------
+for _name, _count in (
+    ("negative_cfu.csv", "-5 billion"),
+    ("unicode_minus_cfu.csv", "\u22125 billion"),
+    ("negative_e_cfu.csv", "-1e9"),
+    ("huge_exponent_cfu.csv", "1e999"),
+    ("power_tower_cfu.csv", "10^10^10"),
+    ("nan_cfu.csv", "NaN"),
+    ("infinity_cfu.csv", "Infinity"),
+    ("near_float_limit_cfu.csv", "1.7e308"),
+):
+    text(_name, f"Product,Strain,CFU,Servings per day\nP,L. GG,{_count},10\nQ,B. lactis,10B,1\n")
+xlsx("negative_number_cfu.xlsx", lambda: simple([HEADER, ["P", "L. GG", -5e9, 1], GOOD[1]]))
+xlsx("huge_number_cfu.xlsx", lambda: simple([HEADER, ["P", "L. GG", 1.7e308, 10], GOOD[1]]))
+text(
+    "product_on_first_row_only.csv",
+    "Product,Strain\nCalm Gut,L. rhamnosus GG\n,B. lactis BB-12\nFocus,L. reuteri DSM 17938\n",
+)
+text(
+    "product_blank_after_blank_row.csv",
+    "Product,Strain\nCalm Gut,L. rhamnosus GG\n\n,B. lactis BB-12\nFocus,L. reuteri\n",
+)
+text(
+    "product_blank_other_brand.csv",
+    "Product,Brand,Strain\nCalm Gut,A,L. rhamnosus GG\n,B,B. lactis BB-12\nFocus,A,L. reuteri\n",
+)
+xlsx(
+    "hidden_duplicate_sheet_name.xlsx",
+    lambda: build(
+        Book([Sheet("Labels", [HEADER, ["Old", "X"]], "hidden"), Sheet("Labels", [HEADER, *GOOD])])
+    ),
+)
+xlsx(
+    "hidden_duplicate_with_far_cell.xlsx",
+    lambda: build(
+        Book(
+            [
+                Sheet(
+                    "Labels",
+                    [HEADER],
+                    "hidden",
+                    extra_rows='<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>',
+                ),
+                Sheet("labels", [HEADER, *GOOD]),
+            ]
+        )
+    ),
+)
+xlsx(
+    "note_in_column_aaa.xlsx",
+    lambda: simple(
+        [HEADER, *GOOD],
+        extra_rows='<row r="5"><c r="AAA5" t="inlineStr"><is><t>checked by J.</t></is></c></row>',
+    ),
+)
+text(
+    "overflowing_daily_count.csv",
+    f"Product,Strain,CFU,Servings per day\nP,L. GG,1e15,1{'0' * 300}\nQ,B. lactis,10B,1\n",
+)
+text("megabyte_strain_cell.csv", f"Product,Strain\nP,{'L' * 1_048_576}\nQ,B. lactis BB-12\n")
+xlsx(
+    "text_formula_no_value.xlsx",
+    lambda: simple([HEADER, ["P", Raw(' t="str"', "<f>B3</f>"), "10 billion"], GOOD[1]]),
+)
+text(
+    "species_and_strain_columns.csv",
+    "Product,Species,Strain\nP,Lacticaseibacillus rhamnosus,GG\nP,Bifidobacterium lactis,BB-12\n",
+)
+text("guessed_columns.csv", "Item,Organism,Potency\nP,L. rhamnosus GG,10 billion\n")
+text(
+    "escapes_in_cells.csv",
+    "Product,Strain\nP\x1b[2J\x1b]0;owned\x07,L. rhamnosus GG\x1b[31m\nQ,B. lactis\n",
+)
+
+
 def build_all(folder: Path) -> dict[str, Path]:
     """Write every case into `folder`; name -> path (plus the path of the missing file)."""
     folder.mkdir(parents=True, exist_ok=True)

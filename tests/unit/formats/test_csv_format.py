@@ -9,6 +9,7 @@ from typing import BinaryIO
 
 import pytest
 
+from strainscore.errors import OutputError
 from strainscore.formats import csv_format, render
 from strainscore.formats._safe import FORMULA_STARTS
 from strainscore.models import Report
@@ -59,7 +60,7 @@ def test_stream_that_fails_half_way_leaves_nothing(golden_report: Report, tmp_pa
         fh.write(render(golden_report, "csv")[:100])
         raise OSError("disk full")
 
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(OutputError, match="disk full; nothing was written"):
         write_stream(out, half, force=True)
     assert out.read_bytes() == b"earlier report"
     assert [p.name for p in tmp_path.iterdir()] == ["r.csv"]  # no temporary file left

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 
 import openpyxl
 import pytest
 
-from strainscore.formats import render
+from strainscore.errors import OutputError
+from strainscore.formats import render, xlsx_format
+from strainscore.formats._rows import Table
 from strainscore.formats._safe import FORMULA_STARTS
+from strainscore.labels import read_label_stream
 from strainscore.models import Report
 
 
@@ -33,7 +37,7 @@ def test_sheets_headers_frozen_and_sized(golden_report: Report) -> None:
 def test_labels_sheet_keeps_the_users_rows_with_findings_beside(golden_report: Report) -> None:
     ws = book(golden_report)["Labels"]
     head = header(ws)
-    assert head[:4] == ["sheet row", "product", "brand", "strain cell as written"]
+    assert head[:4] == ["sheet row", "product", "brand", "strain"]  # the user's own headers
     for name in ("match", "resolved name", "designation", "read via", "dose check", "study ids"):
         assert name in head
     assert "evidence: Depression" in head
@@ -47,7 +51,7 @@ def test_labels_sheet_keeps_the_users_rows_with_findings_beside(golden_report: R
     assert hn["dose check"] == "meets"
     gg = [r for r in rows if r["sheet row"] == 6]
     assert len(gg) == 4  # one cell listing four strains gives four lines
-    assert {r["strain cell as written"] for r in gg} == {
+    assert {r["strain"] for r in gg} == {
         "L. rhamnosus GG (ATCC 53103), Saccharomyces boulardii, Lactobacilus acidophilus, "
         "Bacterium mysterium"
     }
@@ -79,3 +83,48 @@ def test_no_formula_anywhere(hostile_report: Report) -> None:
     assert not [t for t in texts if t.startswith(FORMULA_STARTS)]
     assert '\'=HYPERLINK("http://x.invalid")' in texts and "'+calm, <i>mood</i>" in texts
     assert "<script>alert(1)</script>" in texts
+
+
+def test_the_users_sheet_and_header_names_are_kept(golden_report: Report) -> None:
+    renamed = dataclasses.replace(
+        golden_report,
+        sheet="Etiketten 2026",
+        columns=(("product", "Produkt"), ("strain", "Stamm"), ("brand", "Marke")),
+    )
+    wb = book(renamed)
+    assert wb.sheetnames[0] == "Etiketten 2026"
+    assert header(wb["Etiketten 2026"])[1:4] == ["Produkt", "Marke", "Stamm"]
+    # A sheet named like one of the report's own sheets gives way to 'Labels'.
+    assert book(dataclasses.replace(golden_report, sheet="summary")).sheetnames[0] == "Labels"
+
+
+def test_the_annotated_workbook_reads_back_as_a_label(golden_report: Report) -> None:
+    sheet = read_label_stream(render(golden_report, "xlsx"), "annotated.xlsx")
+    assert len(sheet.lines) >= sum(len(p.strains) for p in golden_report.products)
+
+
+def test_rows_beyond_excels_grid_go_on_in_more_sheets() -> None:
+    table = Table(["a"], [[i] for i in range(7)])
+    parts = xlsx_format._pieces(table, per=3)
+    assert [len(p.rows) for p in parts] == [3, 3, 1]
+    assert [r for p in parts for r in p.rows] == table.rows
+
+
+def test_too_many_columns_is_refused(
+    golden_report: Report, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(xlsx_format, "EXCEL_COLUMNS", 10)
+    with pytest.raises(OutputError, match="Excel allows 10") as info:
+        render(golden_report, "xlsx")
+    assert info.value.code == "output-too-large"
+
+
+def test_beyond_the_unpacked_size_guard_is_refused(
+    golden_report: Report, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from strainscore.labels import limits
+
+    monkeypatch.setattr(limits.Limits, "max_unpacked_bytes", property(lambda self: 10_000))
+    with pytest.raises(OutputError, match="reads back") as info:
+        render(golden_report, "xlsx")
+    assert info.value.code == "output-too-large"

@@ -77,3 +77,42 @@ def test_input_files_are_not_changed(bad_inputs: dict[str, Path]) -> None:
     assert sorted(p.name for p in next(iter(bad_inputs.values())).parent.iterdir()) == sorted(
         p.name for name, p in bad_inputs.items() if name != "missing.csv"
     )
+
+
+def test_blank_product_cells_continue_the_product_above(bad_inputs: dict[str, Path]) -> None:
+    sheet = read_label(bad_inputs["product_on_first_row_only.csv"])
+    assert [(ln.row, ln.product) for ln in sheet.lines] == [
+        (2, "Calm Gut"),
+        (3, "Calm Gut"),
+        (4, "Focus"),
+    ]
+    assert any("(3)" in n for n in sheet.notices), sheet.notices
+
+
+def test_ambiguous_blank_product_is_refused_at_its_row(bad_inputs: dict[str, Path]) -> None:
+    sheet = read_label(bad_inputs["product_blank_after_blank_row.csv"])
+    (problem,) = [i for i in sheet.issues if i.code == "product-ambiguous"]
+    assert (problem.row, problem.column, problem.severity) == (4, "A", "error")
+    assert not [i for i in sheet.issues if i.code == "missing-value"]  # reported once
+
+
+def test_species_and_strain_columns_are_joined(bad_inputs: dict[str, Path]) -> None:
+    sheet = read_label(bad_inputs["species_and_strain_columns.csv"])
+    assert [ln.strain_text for ln in sheet.lines] == [
+        "Lacticaseibacillus rhamnosus GG",
+        "Bifidobacterium lactis BB-12",
+    ]
+
+
+def test_escape_sequences_leave_nothing_behind(bad_inputs: dict[str, Path]) -> None:
+    sheet = read_label(bad_inputs["escapes_in_cells.csv"])
+    assert sheet.lines[0].product == "P"
+    assert sheet.lines[0].strain_text == "L. rhamnosus GG"
+
+
+def test_impossible_counts_never_reach_a_dose(bad_inputs: dict[str, Path]) -> None:
+    for name in ("negative_cfu.csv", "near_float_limit_cfu.csv", "huge_number_cfu.xlsx"):
+        sheet = read_label(bad_inputs[name])
+        assert all(ln.product != "P" for ln in sheet.lines), name
+        bad = [i for i in sheet.issues if i.code == "invalid-cfu"]
+        assert [i.row for i in bad] == [2], name

@@ -7,7 +7,13 @@ import json
 import pytest
 
 from strainscore.names.normalise import light_clean
-from strainscore.text.clean import BIDI_CONTROLS, drop_invisible, strip_invisible, terminal_safe
+from strainscore.text.clean import (
+    BIDI_CONTROLS,
+    drop_invisible,
+    printable,
+    strip_invisible,
+    terminal_safe,
+)
 
 BIDI = [chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))]
 TEXT = "Lactobacillus rhamnosus \u202eGG\u202c, B. lactis \u2066BB-12\u2069"
@@ -34,7 +40,15 @@ def test_emoji_joiners_survive_a_cell_but_not_a_name() -> None:
 
 
 def test_the_terminal_gets_no_controls() -> None:
-    assert terminal_safe("a\x1b[31mb\rc\td") == "a\ufffd[31mb\ufffdc\td"
+    # A whole escape sequence goes (no "[31m" left to read); other controls show as U+FFFD.
+    assert terminal_safe("a\x1b[31mb\rc\td") == "ab\ufffdc\td"
+    assert terminal_safe("x\x1b]0;title\x07y\x1bz") == "xy\ufffdz"
+
+
+def test_printable_keeps_one_line_and_shows_bytes() -> None:
+    assert printable("a\nFAKE: ok\u2028b") == "a FAKE: ok b"
+    assert printable("caf\udce9.csv") == "caf\\xe9.csv"
+    assert printable("\u202eevil") == "evil"
 
 
 def _has_bidi(text: str) -> bool:

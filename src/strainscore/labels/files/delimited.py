@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import sys
 
 from strainscore.errors import InputFileError
 from strainscore.labels.files.sniff import suffix_of
@@ -149,6 +150,16 @@ def _consistency(grid: Grid) -> int:
 
 
 def _parse(text: str, sep: str, source: str, limits: Limits) -> Grid:
+    # A cell as long as the file may be read: a 1 MB strain cell is that row's problem
+    # (cell-too-long), not a file that cannot be split. The limit is global, so it is put back.
+    before = csv.field_size_limit(min(sys.maxsize, max(len(text), 131_072) + 1))
+    try:
+        return _parse_rows(text, sep, source, limits)
+    finally:
+        csv.field_size_limit(before)
+
+
+def _parse_rows(text: str, sep: str, source: str, limits: Limits) -> Grid:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True)
     rows: Grid = []
     filled = 0

@@ -58,6 +58,15 @@ def extent(xml: bytes, max_cells: int) -> tuple[int, int]:
     digits = max((k for k in range(1, 8) if 10**k * cols <= max_cells), default=0)
     if digits and not _has_ref(xml, rb"[A-Za-z]{0,3}\d{%d}" % (digits + 1)):
         return 10**digits, cols
+    return exact_extent(xml)
+
+
+def exact_extent(xml: bytes) -> tuple[int, int]:
+    """The last used (row, column) exactly, for when the quick bounds of ``extent`` are too big
+    to tell (a note in column AAA bounds the columns at ZZZ, beyond Excel's last column)."""
+    if not _simple(xml):
+        return _walk(xml)
+    _check_refs(xml)
     max_row = max_col = 0
     for col, row in _REF.findall(xml):
         if row:
@@ -175,7 +184,7 @@ def _formula_cell(cell: bytes) -> tuple[tuple[int, int], tuple[str, str]] | None
     value = v.group(1).strip() if v else b""
     if kind == b"e":
         return pos, ("formula-error", value.decode("utf-8", "replace") or "#VALUE!")
-    if not value and kind != b"str":
+    if not value and (kind != b"str" or v is None):  # a text formula with no <v> never ran
         f = _F.search(cell)
         formula = f.group(1).decode("utf-8", "replace") if f else ""
         return pos, ("formula-no-value", "=" + formula)

@@ -16,6 +16,7 @@ from strainscore.labels.files.sheetscan import (
     EXCEL_COLUMNS,
     EXCEL_ROWS,
     BadReference,
+    exact_extent,
     extent,
     formula_cells,
     merged_ranges,
@@ -37,6 +38,7 @@ class Workbook:
         self.zip: zipfile.ZipFile = open_workbook_zip(data, source, limits)
         parts = read_workbook_parts(self.zip, source)
         self.sheets: tuple[SheetPart, ...] = parts.sheets
+        _refuse_duplicate_names(self.sheets, source)
         self._styles_part = parts.styles
         self._percent: frozenset[int] | None = None
         self.has_macros = any(n.lower().endswith("vbaproject.bin") for n in self.zip.namelist())
@@ -52,7 +54,17 @@ class Workbook:
         xml = read_part(self.zip, part.part, self.source)
         self._check_extent(xml, part.name)
         try:
-            grid: Grid = self._book.get_sheet_by_name(part.name).to_python(skip_empty_area=False)
+            # By position, so the sheet read is the sheet whose part was checked above.
+            index = self.sheets.index(part)
+            if list(self._book.sheet_names)[index : index + 1] != [part.name]:
+                raise file_error(
+                    self.source,
+                    "corrupt-workbook",
+                    f"the sheet list does not match the workbook's parts at sheet {part.name!r}",
+                )
+            grid: Grid = self._book.get_sheet_by_index(index).to_python(skip_empty_area=False)
+        except InputFileError:
+            raise
         except BaseException as exc:
             raise _engine_error(exc, self.source, part.name) from None
         _fill_merges(grid, merged_ranges(xml))
@@ -67,6 +79,8 @@ class Workbook:
     def _check_extent(self, xml: bytes, sheet: str) -> None:
         try:
             rows, cols = extent(xml, self.limits.max_cells)
+            if rows > EXCEL_ROWS or cols > EXCEL_COLUMNS or rows * cols > self.limits.max_cells:
+                rows, cols = exact_extent(xml)  # the quick bounds may overstate
         except BadReference as exc:
             raise file_error(
                 self.source,
@@ -94,6 +108,22 @@ class Workbook:
         if self._percent is None:
             self._percent = percent_styles(self.zip, self._styles_part, self.source)
         return self._percent
+
+
+def _refuse_duplicate_names(sheets: tuple[SheetPart, ...], source: str) -> None:
+    """Excel never saves two sheets of one name (ignoring case); a spreadsheet engine asked for
+    one by name would read the first, which may be a hidden sheet the check meant to skip."""
+    seen: dict[str, str] = {}
+    for part in sheets:
+        key = part.name.casefold()
+        if key in seen:
+            raise file_error(
+                source,
+                "corrupt-workbook",
+                f"two sheets are named {seen[key]!r} and {part.name!r} (Excel does not allow "
+                "this, so the file was not saved by Excel)",
+            )
+        seen[key] = part.name
 
 
 def _fill_merges(grid: Grid, ranges: list[tuple[int, int, int, int]]) -> None:

@@ -48,12 +48,16 @@ def cell_text(value: Any) -> str:
     return str(value).strip()
 
 
+# More servings a day than this is a typing slip; it would also carry a count to infinity.
+MAX_SERVINGS = 1000.0
+
+
 def parse_servings(value: Any) -> float | bool | None:
     """A positive number of servings a day; None for an empty cell, False when not understood."""
     if isinstance(value, bool):
         return False
     if isinstance(value, int | float):
-        return float(value) if math.isfinite(value) and value > 0 else False
+        return float(value) if math.isfinite(value) and 0 < value <= MAX_SERVINGS else False
     text = unicodedata.normalize("NFKC", cell_text(value))
     if not text:
         return None
@@ -71,7 +75,7 @@ def parse_servings(value: Any) -> float | bool | None:
         return False
     # "1-2 capsules daily" counts as its lower end, like a CFU range.
     x = float(m.group(1).replace(",", "."))
-    return x if x > 0 and math.isfinite(x) else False
+    return x if 0 < x <= MAX_SERVINGS else False
 
 
 def split_claims(cell: str) -> tuple[str, ...]:

@@ -13,6 +13,9 @@ from strainscore.text.amounts import scale_of, scale_pattern
 
 Unit = Literal["cfu", "mg", "afu", "spores", "unknown"]
 MAX_AMOUNT_CHARS = 300
+# No serving holds more than 10^15 CFU (a gram of pure dried bacteria holds about 10^12); a bigger
+# figure is a typing slip, and one near the float limit would overflow a daily dose to infinity.
+MAX_CFU = 1e15
 
 _SUPERSCRIPT = {ord(s): n for s, n in zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+-", strict=True)}
 # "Not stated" markers: an empty count, not a wrong one.
@@ -50,6 +53,11 @@ _WORD = re.compile(
     re.I,
 )
 _PLAIN = re.compile(r"(?<![\w.,])" + _NUM + r"(?!\d)")
+# A minus sign before a number that is not inside a range ("10-20 billion") or an exponent.
+_NEGATIVE = re.compile(r"(?<![\w.,^*])[-\u2212\u2012\u2013\ufe63\uff0d]\s*\d")
+# An exponent of three digits or more, or a tower ("10^10^10"): no count is written that way.
+_HUGE_EXPONENT = re.compile(r"(?:\^|\*\*|\de)\s*[+-]?\d{3,}|(?:\^|\*\*)[^^*]*(?:\^|\*\*)", re.I)
+_NOT_NUMBER = re.compile(r"^[+-]?(nan|inf|infinity)$", re.I)
 
 
 def parse_amount(text: object) -> Amount | None:
@@ -74,33 +82,65 @@ def parse_amount(text: object) -> Amount | None:
     if len(raw) > MAX_AMOUNT_CHARS:  # not a count; and keeps every pattern below fast
         return Amount(raw, None, "unknown")
     t = unicodedata.normalize("NFKC", _superscripts(raw))
-    if "%" in t or _DATE_TEXT.match(t):
+    if "%" in t or _DATE_TEXT.match(t) or _impossible_text(t):
         return Amount(raw, None, "unknown")
     at_mfg = bool(_AT_MANUFACTURE.search(t))
     counted = _count(t)
     unit = _unit(t, counted is not None)
     value = counted if counted is not None else _plain(t)
-    if value is None or not math.isfinite(value) or value <= 0:
+    if value is None or not math.isfinite(value) or value <= 0 or value > MAX_CFU:
         return Amount(raw, None, "unknown", at_mfg)
     return Amount(raw, value, unit, at_mfg)
 
 
 def not_a_count(value: object) -> str | None:
-    """Why a cell holds a date, time or percentage instead of a count; None when it does not."""
+    """Why a cell holds no possible count (a date, a percentage, a negative or impossibly large
+    figure, NaN); None when it does not say why (or is a count)."""
     if isinstance(value, str):
-        t = unicodedata.normalize("NFKC", value.strip())
+        t = unicodedata.normalize("NFKC", _superscripts(value.strip()))
         if _DATE_TEXT.match(t):
             return "is a date, not a count"
-        return "is a percentage, not a count" if "%" in t else None
+        if "%" in t:
+            return "is a percentage, not a count"
+        if len(t) > MAX_AMOUNT_CHARS:
+            return None
+        return _impossible_text(t)
     if isinstance(value, bool):
         return "is TRUE/FALSE, not a count"
-    if not isinstance(value, int | float) and value is not None:
+    if isinstance(value, int | float):
+        return _impossible_number(float(value))
+    if value is not None:
         return "is a date or time, not a count (Excel may have turned what was typed into a date)"
     return None
 
 
+def _impossible_text(t: str) -> str | None:
+    if _NOT_NUMBER.match(t.replace(" ", "")):
+        return "is not a number, so it is not a count"
+    if any(not t[: m.start()].rstrip()[-1:].isdigit() for m in _NEGATIVE.finditer(t)):
+        return "is negative, so it is not a count"  # "10 - 20 billion" is a range
+    if _HUGE_EXPONENT.search(t):
+        return (
+            "has an exponent no count is written with (more than 10^15 CFU), so it is not a count"
+        )
+    value = _count(t)
+    if value is None:
+        value = _plain(t)
+    return _impossible_number(value) if value is not None else None
+
+
+def _impossible_number(x: float) -> str | None:
+    if math.isnan(x):
+        return None  # an empty cell as pandas and some readers give it
+    if x < 0:
+        return "is negative, so it is not a count"
+    if x > MAX_CFU:
+        return "is more than 10^15 CFU, which no serving holds, so it is not a count"
+    return None
+
+
 def _number_amount(x: float) -> Amount:
-    if math.isfinite(x) and x > 0:
+    if math.isfinite(x) and 0 < x <= MAX_CFU:
         return Amount(cell_text(x), float(x), "cfu")
     return Amount(cell_text(x), None, "unknown")
 

@@ -31,6 +31,7 @@ FIELD_NAMES = {
     "cfu_per_serving": "CFU per serving",
     "servings_per_day": "servings per day",
     "claims": "claims",
+    "species": "species",
 }
 T = TypeVar("T")
 _PLAIN_NUMBER = re.compile(r"^\s*\d[\d.,' ]*\s*$")
@@ -127,12 +128,22 @@ class RowReader:
                     severity="warning",
                 )
             texts[f] = text
+        if "species" in self.col:
+            texts["strain"] = self._with_species(cells, texts["strain"])
         row = Row(excel_row, cells, texts)
         self._check_shape(row, r)
         if "cfu_per_serving" in self.col:
             self._read_amount(row, r)
         row.servings = self._servings(self.get(cells, "servings_per_day"))
         return row
+
+    def _with_species(self, cells: list[Any], strain: str) -> str:
+        """'Lactobacillus rhamnosus' + 'GG' -> 'Lactobacillus rhamnosus GG' (a strain cell that
+        already starts with the species is kept as it is)."""
+        species = self._clean(self.get(cells, "species"))[0]
+        if not species or strain.casefold().startswith(species.casefold()):
+            return strain or species
+        return f"{species} {strain}" if strain else species
 
     def _percent_rows(self, c: int) -> frozenset[int]:
         if self._percent is None:  # one scan of the sheet, only once a number is seen

@@ -36,6 +36,15 @@ def validate_sheet(
         for r, cells in enumerate(raw.rows[header.row + 1 :], start=header.row + 1)
         if any(cell_text(v) for v in cells)
     ]
+    body, notes_only = _without_note_rows(header, body)
+    if notes_only:
+        shown = ", ".join(str(r + 1) for r in notes_only[:10])
+        more = f" and {len(notes_only) - 10} more" if len(notes_only) > 10 else ""
+        notices = (
+            *notices,
+            f"{len(notes_only)} row(s) with no product and no strain were skipped (rows "
+            f"{shown}{more}): they hold only other cells, such as notes",
+        )
     if len(body) > limits.max_rows:
         raise file_error(
             source,
@@ -53,10 +62,91 @@ def validate_sheet(
         )
     check = RowReader(source, raw, header)
     rows = [check.read_row(r, cells) for r, cells in body]
+    continued = _continue_products(check, [r for r, _ in body], rows)
     _run_schema(check, rows)
     lines = _lines(check, rows)
     found = sorted(check.issues, key=_issue_order)
-    return LabelSheet(source, tuple(lines), (*issues, *found), raw.name, tuple(notices))
+    if continued:
+        notices = (*notices, _continued_notice(continued))
+    columns = tuple((f, header.headers[cols[0]]) for f, cols in header.fields.items())
+    left_out = tuple(
+        (row.texts["product"], row.texts["brand"], row.excel_row)
+        for row in rows
+        if row.excel_row in check.bad and row.texts["product"]
+    )
+    return LabelSheet(
+        source,
+        tuple(lines),
+        (*issues, *found),
+        raw.name,
+        tuple(notices),
+        columns=columns,
+        left_out=left_out,
+    )
+
+
+def _without_note_rows(
+    header: Header, body: list[tuple[int, list[Any]]]
+) -> tuple[list[tuple[int, list[Any]]], list[int]]:
+    """Rows whose product and strain cells are both empty hold only notes or stray cells; they are
+    not label rows. A row with a strain and no product is kept (and continued or reported)."""
+    keys = [cols[0] for f, cols in header.fields.items() if f in ("product", "strain", "species")]
+    kept, skipped = [], []
+    for r, cells in body:
+        if any(c < len(cells) and cell_text(cells[c]) for c in keys):
+            kept.append((r, cells))
+        else:
+            skipped.append(r)
+    return kept, skipped
+
+
+def _continue_products(check: RowReader, indexes: list[int], rows: list[Row]) -> list[int]:
+    """A blank product cell under a product continues it, as people type a product's name on its
+    first row only. Only the row right below a product row (or a continued one) continues it,
+    and only when its brand is blank or the same; any other blank product cell below a product
+    is ambiguous and refused with its location. Returns the Excel rows continued."""
+    continued: list[int] = []
+    above: tuple[int, str, str] | None = None  # (sheet row, product, brand)
+    for r, row in zip(indexes, rows, strict=True):
+        product, brand = row.texts["product"], row.texts["brand"]
+        if product:
+            above = (r, product, brand)
+            continue
+        if not row.texts["strain"] or above is None:
+            above = None
+            continue
+        r_above, product_above, brand_above = above
+        if r_above == r - 1 and brand in ("", brand_above):
+            row.texts["product"], row.texts["brand"] = product_above, brand_above
+            continued.append(row.excel_row)
+            above = (r, product_above, brand_above)
+            continue
+        why = (
+            f"its brand {brand!r} differs from {brand_above!r} on row {r_above + 1}"
+            if r_above == r - 1
+            else f"a blank row separates it from {product_above!r} on row {r_above + 1}"
+        )
+        check.flagged.add((row.excel_row, "product"))
+        check.add(
+            "product-ambiguous",
+            f"the product cell is empty and {why}, so it is not clear which product this row "
+            "belongs to; it was not checked",
+            row.excel_row,
+            check.col["product"],
+            value=row.texts["strain"][:80],
+        )
+        above = None
+    return continued
+
+
+def _continued_notice(rows: list[int]) -> str:
+    shown = ", ".join(str(r) for r in rows[:10]) + (
+        f" and {len(rows) - 10} more" if len(rows) > 10 else ""
+    )
+    return (
+        f"the product cell was empty on {len(rows)} row(s) ({shown}); each was read as the "
+        "product of the row above it"
+    )
 
 
 def _check_columns(source: str, raw: RawSheet, header: Header) -> None:

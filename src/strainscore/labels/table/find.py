@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from strainscore.labels.rows.cells import cell_text
-from strainscore.labels.table.headers import REQUIRED, header_field
+from strainscore.labels.table.headers import REQUIRED, header_field, header_key
+from strainscore.text.clean import strip_invisible
 
 HEADER_SEARCH_ROWS = 30  # non-blank rows searched for the header
 HEADER_SEARCH_LIMIT = 1_000  # physical rows searched at most
@@ -50,14 +51,31 @@ class Header:
 def read_header(grid: Grid, r: int) -> Header:
     fields: dict[str, list[int]] = {}
     scale = 1.0
-    headers = [cell_text(v) for v in grid[r]]
+    headers = [strip_invisible(cell_text(v))[0] for v in grid[r]]
     for c, text in enumerate(headers):
         f, s = header_field(text)
         if f:
             fields.setdefault(f, []).append(c)
             if f == "cfu_per_serving" and len(fields[f]) == 1:
                 scale = s
+    _split_species(fields, headers)
     return Header(r, fields, headers, scale)
+
+
+# Headers of a column holding only the species when another column holds the strain designation.
+SPECIES_HEADERS = frozenset({"species", "organism", "organisms", "bacteria", "genusspecies"})
+
+
+def _split_species(fields: dict[str, list[int]], headers: list[str]) -> None:
+    """'Species' + 'Strain' columns (a common layout) are one strain name in two cells: the
+    species column becomes the 'species' field, joined before the strain when rows are read."""
+    cols = fields.get("strain", [])
+    if len(cols) != 2:
+        return
+    species = [c for c in cols if header_key(headers[c]) in SPECIES_HEADERS]
+    if len(species) == 1:
+        fields["species"] = species
+        fields["strain"] = [c for c in cols if c != species[0]]
 
 
 def scan_header(grid: Grid) -> Header | None:
