@@ -260,8 +260,8 @@ _PLAIN_HEADERS = {
 def column_notice(header: Header) -> str | None:
     """Which header was read as which field, when any was matched by a synonym or a split
     species column (so a wrong guess can be seen); None when every header is the field's name."""
-    from strainscore.labels.table.headers import header_key
     from strainscore.labels.rows.row import FIELD_NAMES
+    from strainscore.labels.table.headers import header_key
 
     pairs = [(f, cols[0]) for f, cols in header.fields.items()]
     if all(_PLAIN_HEADERS.get(f) == header_key(header.headers[c]) for f, c in pairs):
