@@ -17,7 +17,7 @@ _PREFIX = r"(?:(?:≥|>=|>|min\.?|minimum|at\s+least|over|up\s+to)\s*)?"
 _SCALE = scale_pattern(WORD_SCALES) + r"(?![a-z])\.?"
 _LETTER_SCALE = "[" + "".join(LETTER_SCALES) + "]" + r"(?![A-Za-z0-9-])"  # "10B", "500M"
 _UNIT = (
-    r"(?:cfus?|ufc|kbe|afus?|spores?|mg|milligrams?|"
+    r"(?:cfus?|ufc|kbe|jtk|afus?|spores?|mg|milligrams?|個|个|개|"
     r"live\s+(?:cultures?|organisms|cells|bacteria)|viable\s+(?:cells|organisms|bacteria)|"
     r"organisms|cells)(?![a-z])"
 )
@@ -29,7 +29,7 @@ _TAIL = (
     r"at\s+mfg|through\s+expiry|until\s+expiry|at\s+end\s+of\s+shelf[-\s]life))?"
 )
 _AMOUNT = re.compile(
-    r"(?<![\w.,-])"
+    r"(?<![A-Za-z0-9_.,-])"
     + _PREFIX
     + r"(?:"
     + rf"{_N}\s*[xX×*·•⋅хХ]\s*{_EXP}(?:\s*{_SCALE})?(?:\s*{_UNIT})?"  # 1 x 10^9, 1 x 109
