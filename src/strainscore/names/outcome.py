@@ -188,6 +188,13 @@ def designation_only(written: str, strain: Strain) -> str:
     return f"no species written; '{written}' is held in the reference only for {strain.display}"
 
 
+def inferred(written: str, strain: Strain) -> str:
+    return (
+        f"species inferred from the designation: '{written}' is held in the reference only for "
+        f"{strain.display} in that genus"
+    )
+
+
 def too_short(written: str, strains: list[Strain]) -> str:
     held = ", ".join(s.display for s in strains)
     return f"'{written}' alone is too short to name a strain (the reference holds {held})"

@@ -16,17 +16,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cached_property
 
 from strainscore.models import Resolution
 from strainscore.names import outcome as say
 from strainscore.names.designation import find_designation
-from strainscore.names.index import NameIndex, Target
+from strainscore.names.index import Hit, NameIndex, Target
 from strainscore.names.normalise import key, word
 from strainscore.names.outcome import Outcome
 from strainscore.names.parse import STRAIN_WORDS, Parsed, parse, tokenise
 from strainscore.names.strains import VIA, StrainMatcher, gs, has_digit
 from strainscore.names.suggest import Suggester
 from strainscore.names.taxon import TaxonRead, read_epithet_only, read_taxon
+from strainscore.names.words import LabelWords
 from strainscore.reference.model import Reference, Strain
 
 MAX_CHARS = 1000  # a cell longer than this is not one strain name; the rest is not read
@@ -35,6 +37,9 @@ _LEAD = re.compile(
     r"i\.e\.?|e\.g\.?|deposited\s+as|deposit(?:ed)?|strain|nee|née)[\s:]+",
     re.I,
 )
+
+# "(sp. L. gasseri)", "(species: L. gasseri)": the bracket names the species the pack holds.
+_SPECIES_FIX = re.compile(r"^(?:sp|spp|species|espèce|especie|specie|art)\.?\s*:?\s+(?=\S)", re.I)
 
 
 class Resolver:
@@ -45,6 +50,7 @@ class Resolver:
         self.index = NameIndex(reference)
         self.suggester = Suggester(self.index)
         self.strains = StrainMatcher(self.index)
+        self.words = LabelWords(reference.label_words)
 
     def resolve(self, text: str) -> Resolution:
         """Never raises: a text that cannot be read resolves to ``unknown``."""
@@ -56,11 +62,11 @@ class Resolver:
 
     def resolve_strict(self, text: str) -> Resolution:
         """``resolve`` without the safety net (tests use it to find bugs)."""
-        p = parse(text[:MAX_CHARS])
+        p = parse(text[:MAX_CHARS], self.words)
         if not p.tokens and not p.asides:
             o = Outcome().note("no organism named" if p.amount_text else "empty text")
             return o.to_resolution(text, p.amount_text)
-        o = self._read(p.tokens)
+        o = self._read(p.tokens, p.marked)
         if o.match != "strain":
             whole = self._whole(p)
             if whole is not None:
@@ -76,11 +82,13 @@ class Resolver:
         if p.homoglyph:
             o.step("homoglyph").note(say.HOMOGLYPH)
             o.corrected = True
+        if p.notes and o.match != "unknown":
+            o.notes[:0] = list(p.notes)
         return o.to_resolution(text, p.amount_text)
 
     # --- 1. a name, then a designation -----------------------------------------------------------
 
-    def _read(self, tokens: tuple[str, ...]) -> Outcome:
+    def _read(self, tokens: tuple[str, ...], marked: bool = False) -> Outcome:
         o = Outcome()
         if not tokens:
             return o
@@ -90,7 +98,7 @@ class Resolver:
             ep = read_epithet_only(ix, tokens)
             if ep is not None:
                 return self._epithet_only(ep, tokens)
-            return self.strains.alone(tokens)
+            return self.strains.alone(tokens, marked)
         if tr.start:
             o.note(f"set aside '{' '.join(tokens[: tr.start])}' before the name")
         rest = [t for t in tokens[tr.end :] if word(t) not in STRAIN_WORDS]
@@ -158,9 +166,34 @@ class Resolver:
             return o
         dm = find_designation(self.index, rest)
         if dm is None:
+            hit = self._scoped.get((target.gs, key(" ".join(rest))))
+            if hit is not None:  # "L. lactis strain Plasma": a names.csv name, species abbreviated
+                s = self.reference.strains[hit.strain_id]
+                o.at_strain(s).step(VIA.get(hit.kind, hit.kind) or "alias")
+                return o.note(
+                    f"'{hit.written}' is listed in the reference as a name of {s.display}"
+                )
             o.if_species.append(say.unheld(" ".join(rest)))
             return o
         return self.strains.apply(o, dm, target)
+
+    @cached_property
+    def _scoped(self) -> dict[tuple[tuple[str, str], str], Hit]:
+        """Names.csv names written as species + name ("Lactococcus lactis strain Plasma"), keyed
+        by the species and the name after it, so an abbreviated or translated species finds them."""
+        out: dict[tuple[tuple[str, str], str], Hit] = {}
+        for entry in self.reference.names:
+            if not entry.strain_id:
+                continue
+            toks = tokenise(entry.name)
+            tr = read_taxon(self.index, toks, fuzzy=False) if toks else None
+            if tr is None or len(tr.targets) != 1 or tr.start:
+                continue
+            rest = [t for t in toks[tr.end :] if word(t) not in STRAIN_WORDS]
+            if rest and not find_designation(self.index, rest):
+                hit = Hit(entry.strain_id, entry.kind, entry.name)
+                out.setdefault((tr.targets[0].gs, key(" ".join(rest))), hit)
+        return out
 
     def _species_notes(self, o: Outcome, target: Target) -> None:
         if not target.listed:
@@ -248,10 +281,31 @@ class Resolver:
 
     def _asides(self, o: Outcome, p: Parsed) -> Outcome:
         for aside in p.asides:
+            fix = _SPECIES_FIX.match(aside)
+            if fix is not None and o.match == "species":
+                o = self._species_fix(o, aside, tokenise(aside[fix.end() :]))
+                continue
             toks = tokenise(_LEAD.sub("", aside))
             if toks:
                 o = self._aside(o, aside, toks)
         return o
+
+    def _species_fix(self, o: Outcome, aside: str, toks: tuple[str, ...]) -> Outcome:
+        """'Lactobacillus acidophilus (sp. L. gasseri)': the bracket gives the species the
+        product holds (a re-identification printed on the pack); it wins, and it is said."""
+        sub = self._read(toks)
+        if sub.match not in ("species", "strain") or sub.target is None or o.target is None:
+            return o
+        if sub.target.gs == o.target.gs:
+            return o
+        return replace(
+            sub,
+            notes=[
+                *sub.notes,
+                f"'{aside}' in brackets gives the species as {sub.target.name}, not "
+                f"{o.target.name}; read as {sub.target.name}",
+            ],
+        )
 
     def _aside(self, o: Outcome, aside: str, toks: tuple[str, ...]) -> Outcome:
         has_name = read_taxon(self.index, toks, fuzzy=False) is not None

@@ -122,7 +122,9 @@ def _cross_table_problems(t: dict[str, pd.DataFrame]) -> list[RefProblem]:
     return out
 
 
-_NEEDS_MEANING = frozenset(("species", "genus", "epithet", "bifidobacteria", "scale", "rank"))
+_NEEDS_MEANING = frozenset(
+    ("species", "genus", "epithet", "designation", "bifidobacteria", "scale", "rank")
+)
 
 
 def _label_word_problems(rows: pd.DataFrame, species_names: set[str]) -> list[RefProblem]:

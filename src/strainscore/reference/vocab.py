@@ -38,6 +38,7 @@ LABEL_WORD_KINDS = (
     "species",
     "genus",
     "epithet",
+    "designation",
     "strain",
     "lactic-acid-bacteria",
     "bifidobacteria",
