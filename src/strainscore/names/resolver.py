@@ -21,7 +21,7 @@ from functools import cached_property
 from strainscore.models import Resolution
 from strainscore.names import outcome as say
 from strainscore.names.designation import find_designation
-from strainscore.names.index import Hit, NameIndex, Target
+from strainscore.names.index import OTHER_EPITHETS, OTHER_GENERA, Hit, NameIndex, Target
 from strainscore.names.normalise import key, word
 from strainscore.names.outcome import Outcome
 from strainscore.names.parse import STRAIN_WORDS, Parsed, parse, tokenise
@@ -40,6 +40,13 @@ _LEAD = re.compile(
 
 # "(sp. L. gasseri)", "(species: L. gasseri)": the bracket names the species the pack holds.
 _SPECIES_FIX = re.compile(r"^(?:sp|spp|species|espèce|especie|specie|art)\.?\s*:?\s+(?=\S)", re.I)
+
+
+def _code_after(o: Outcome) -> list[str]:
+    """The Latin-script designation an unknown main text held ("有胞子性 lilac-01" -> lilac-01)."""
+    if o.match != "unknown" or not o.designation_text:
+        return []
+    return [t for t in tokenise(o.designation_text) if t.isascii() and has_digit(t)]
 
 
 class Resolver:
@@ -77,6 +84,8 @@ class Resolver:
         return self._finish(o, p, text)
 
     def _finish(self, o: Outcome, p: Parsed, text: str) -> Resolution:
+        if o.match == "unknown" and not p.asides and self._product_like(p.tokens):
+            o.note(say.PRODUCT_NAME)
         if o.suggest_for and o.match in ("genus", "unknown"):
             o.suggest(*self.suggester.near(*o.suggest_for))
         if p.homoglyph:
@@ -85,6 +94,15 @@ class Resolver:
         if p.notes and o.match != "unknown":
             o.notes[:0] = list(p.notes)
         return o.to_resolution(text, p.amount_text)
+
+    def _product_like(self, tokens: tuple[str, ...]) -> bool:
+        """'Culturelle', 'BioGaia Protectis drops': capitalised words that name no organism."""
+        if not 1 <= len(tokens) <= 4 or not all(t[:1].isupper() for t in tokens):
+            return False
+        words = [word(t) for t in tokens]
+        ix = self.index
+        named = (ix.genera, ix.groups, ix.all_epithets, OTHER_GENERA, OTHER_EPITHETS)
+        return all(w is not None and not any(w in n for n in named) for w in words)
 
     # --- 1. a name, then a designation -----------------------------------------------------------
 
@@ -312,6 +330,9 @@ class Resolver:
         if o.match == "species" and o.target is not None and not o.conflict and not has_name:
             dm = find_designation(self.index, toks)
             if dm is None:
+                several = self._several(aside, o.target)
+                if several:
+                    return o.note(say.several(aside, several))
                 if not has_digit(aside):
                     return o
                 o.designation_text = o.designation_text or aside
@@ -327,10 +348,34 @@ class Resolver:
         if o.match == "strain" and o.strain is not None:
             return self._check_aside(o, o.strain, sub, aside)
         if sub.match in ("strain", "species") and self._fits(o, sub):
+            rest = _code_after(o) if sub.match == "species" and sub.target else []
+            if rest and sub.target is not None:  # "(Bacillus coagulans) lilac-01"
+                note = f"species read from '{aside}' in parentheses"
+                after = replace(sub, if_species=[], notes=[*sub.notes, note])
+                after.designation_text = " ".join(rest)
+                return self._with_target(after, sub.target, rest)
             return replace(sub, notes=[*sub.notes, say.aside_used(aside)])
         if sub.match == "unknown" and has_digit(aside):
             o.note(say.aside_unheld(aside))
         return o
+
+    def _several(self, aside: str, target: Target) -> list[str]:
+        """'SIN, O/C, T, N/R': two or more designations, each held for the line's species."""
+        pieces = [p.strip() for p in aside.split(",") if p.strip()]
+        if len(pieces) < 2:
+            return []
+        found = []
+        for piece in pieces:
+            dm = find_designation(self.index, tokenise(piece))
+            own = (
+                [s for s in self.index.strains_for(list(dm.hits)) if dm and gs(s) == target.gs]
+                if dm
+                else []
+            )
+            if len(own) != 1:
+                return []
+            found.append(own[0].display)
+        return found
 
     def _check_aside(self, o: Outcome, main: Strain, sub: Outcome, aside: str) -> Outcome:
         """An aside next to a resolved strain may agree, or name another strain or species."""
