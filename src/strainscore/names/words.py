@@ -65,6 +65,8 @@ class LabelWords:
             k.rstrip(".") for k, e in latin.items() if e.kind == "strain" and " " not in k
         )
         self._cjk_re = _alternation(cjk) if cjk else None
+        # The first word of every Latin entry: a text holding none of them needs no regex pass.
+        self._first = frozenset(k.split()[0].rstrip(".") for k in latin)
         latin_words = sorted(latin, key=lambda k: (-len(k), k))
         strain = "|".join(re.escape(k) for k in latin_words if latin[k].kind == "strain")
         alt = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in latin_words)
@@ -105,7 +107,9 @@ class LabelWords:
 
     def drop(self, text: str) -> str:
         """The text without Latin-script words that name nothing; rank words read as ranks."""
-        if self._latin_re is None:
+        if self._latin_re is None or not any(
+            w.strip(".,;:()[]").lower() in self._first for w in text.split()
+        ):
             return text
 
         def sub(m: re.Match[str]) -> str:
