@@ -23,6 +23,7 @@ HEADERS = {
     "notes",
     "searches.csv": "search_id,target,searched_on,where,query,records_seen,included,excluded,notes",
     "review_trials.csv": "review_id,study_id",
+    "label_words.csv": "word,language,kind,means,species,source",
 }
 SRC = "https://example.org/fixture"
 
@@ -191,6 +192,16 @@ def base_tables() -> dict[str, list[dict[str, str]]]:
             },
         ],
         "review_trials.csv": [{"review_id": "pooled2024", "study_id": "alpha2020"}],
+        "label_words.csv": [
+            {
+                "word": "Stamm",
+                "language": "de",
+                "kind": "strain",
+                "means": "",
+                "species": "",
+                "source": "the word for strain in German",
+            },
+        ],
         "formulations.csv": [
             {
                 "formulation_id": "duo-blend",

@@ -2,18 +2,9 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
-
-def _data_dir(name: str) -> Path:
-    # In a wheel, hatch force-includes the top-level folders as strainscore/_data/<name>.
-    packaged = Path(str(resources.files("strainscore"))) / "_data" / name
-    if packaged.is_dir():
-        return packaged
-    # In a source checkout (editable install, or tests run from the tree) use the top-level folder.
-    checkout = Path(__file__).resolve().parents[2] / name
-    return checkout
+from strainscore.text.shipped import data_dir as _data_dir
 
 
 def reference_dir() -> Path:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 from strainscore.names.normalise import fold_key, key, word
 from strainscore.names.parse import RANKS, tokenise
@@ -100,6 +101,8 @@ class NameIndex:
         self.targets: dict[str, Target] = {}
         self._abbr_cache: dict[str, tuple[str, ...]] = {}
         self.fuzzy_cache: dict[tuple[str, tuple[str, ...]], str | None] = {}
+        # read_taxon answers per five-token window (names/taxon.py), bounded like fuzzy_cache
+        self.taxon_cache: dict[tuple[tuple[str, ...], bool], Any] = {}
         self._build_taxa()
         self._build_strains()
         # "Lactobacilli", "Bifidobacteria": a group of a genus, read as that genus.

@@ -55,9 +55,10 @@ def light_clean(text: str) -> str:
     Keeps superscripts that are exponents, so an amount can still be cut out as written.
     """
     t = drop_invisible(text)
-    t = _MARK_SIGNS.sub("", t)
-    t = _FOOTNOTE.sub("", t)
-    t = t.translate(_DASHES)
+    if not t.isascii():  # marks, footnotes and dashes are all outside ASCII
+        t = _MARK_SIGNS.sub("", t)
+        t = _FOOTNOTE.sub("", t)
+        t = t.translate(_DASHES)
     t = _QUOTES.sub("", t)
     t = _MARK_WORDS.sub(" ", t)
     return _SPACES.sub(" ", t).strip()
@@ -65,6 +66,8 @@ def light_clean(text: str) -> str:
 
 def fold_text(text: str) -> tuple[str, bool]:
     """NFKC-normalise and map look-alike letters to Latin; True when a look-alike was replaced."""
+    if text.isascii():  # NFKC leaves ASCII alone, and light_clean took the marks out already
+        return _SPACES.sub(" ", text).strip(), False
     t = unicodedata.normalize("NFKC", text)
     swapped = any(ch in _HOMOGLYPH_CHARS for ch in t)
     if swapped:

@@ -188,6 +188,23 @@ def designation_only(written: str, strain: Strain) -> str:
     return f"no species written; '{written}' is held in the reference only for {strain.display}"
 
 
+def several(aside: str, strains: list[str]) -> str:
+    return (
+        f"'{aside}' names {len(strains)} strains ({', '.join(strains)}); one line is read as one "
+        "strain, so this stays at the species: write each strain on its own line"
+    )
+
+
+PRODUCT_NAME = "this looks like a product name: type the strains on its label"
+
+
+def inferred(written: str, strain: Strain) -> str:
+    return (
+        f"species inferred from the designation: '{written}' is held in the reference only for "
+        f"{strain.display} in that genus"
+    )
+
+
 def too_short(written: str, strains: list[Strain]) -> str:
     held = ", ".join(s.display for s in strains)
     return f"'{written}' alone is too short to name a strain (the reference holds {held})"

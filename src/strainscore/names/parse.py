@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Protocol
 
 from strainscore.names.normalise import fold_text, light_clean
 from strainscore.text.amounts import LETTER_SCALES, WORD_SCALES, scale_pattern
@@ -17,7 +18,7 @@ _PREFIX = r"(?:(?:≥|>=|>|min\.?|minimum|at\s+least|over|up\s+to)\s*)?"
 _SCALE = scale_pattern(WORD_SCALES) + r"(?![a-z])\.?"
 _LETTER_SCALE = "[" + "".join(LETTER_SCALES) + "]" + r"(?![A-Za-z0-9-])"  # "10B", "500M"
 _UNIT = (
-    r"(?:cfus?|ufc|kbe|afus?|spores?|mg|milligrams?|"
+    r"(?:cfus?|ufc|kbe|jtk|afus?|spores?|mg|milligrams?|個|个|개|"
     r"live\s+(?:cultures?|organisms|cells|bacteria)|viable\s+(?:cells|organisms|bacteria)|"
     r"organisms|cells)(?![a-z])"
 )
@@ -29,7 +30,7 @@ _TAIL = (
     r"at\s+mfg|through\s+expiry|until\s+expiry|at\s+end\s+of\s+shelf[-\s]life))?"
 )
 _AMOUNT = re.compile(
-    r"(?<![\w.,-])"
+    r"(?<![A-Za-z0-9_.,-])"
     + _PREFIX
     + r"(?:"
     + rf"{_N}\s*[xX×*·•⋅хХ]\s*{_EXP}(?:\s*{_SCALE})?(?:\s*{_UNIT})?"  # 1 x 10^9, 1 x 109
@@ -75,6 +76,19 @@ class Parsed:
     asides: tuple[str, ...]  # text inside top-level parentheses or brackets
     amount_text: str | None  # an amount written into the cell, as written
     homoglyph: bool  # look-alike letters from another alphabet were mapped to Latin
+    notes: tuple[str, ...] = ()  # label words read (CJK names rewritten as Latin)
+    marked: bool = False  # a trademark sign (® ™) was written: the text names a registered name
+
+
+class Words(Protocol):
+    """Label words per language (names/words.py), as parse uses them."""
+
+    def translate(self, text: str) -> tuple[str, tuple[str, ...]]: ...
+
+    def drop(self, text: str) -> str: ...
+
+
+_MARKED = re.compile(r"[®™]|\((?:tm|r)\)", re.I)
 
 
 def find_amount(text: str) -> re.Match[str] | None:
@@ -145,9 +159,12 @@ def tokenise(text: str) -> tuple[str, ...]:
     return tuple(tok for tok in t.split() if any(c.isalnum() for c in tok))
 
 
-def parse(text: str) -> Parsed:
-    """Take a label text apart; never raises."""
+def parse(text: str, words: Words | None = None) -> Parsed:
+    """Take a label text apart; never raises. `words` reads label words of other languages."""
     cleaned = light_clean(text)
+    notes: tuple[str, ...] = ()
+    if words is not None:
+        cleaned, notes = words.translate(cleaned)
     main, asides = split_asides(cleaned)
     main, amount = _cut_amount(main)
     kept_asides: list[str] = []
@@ -157,6 +174,10 @@ def parse(text: str) -> Parsed:
         elif _QUALIFIER.match(aside) and amount:
             amount = f"{amount} ({aside})"
         else:
+            rest, inner = _cut_amount(aside)  # "(auch ... CBS 5926; 250 mg)"
+            if inner is not None and _LEFTOVER.sub("", rest).strip():
+                amount = amount or inner
+                aside = _LEFTOVER.sub("", rest).strip()
             kept_asides.append(aside)
     folded_main, swapped = fold_text(_LEFTOVER.sub("", main))
     folded_asides = []
@@ -165,10 +186,15 @@ def parse(text: str) -> Parsed:
         swapped = swapped or s
         folded_asides.append(fa)
     full = " ".join([folded_main, *(f"({a})" for a in folded_asides)]).strip()
+    if words is not None:
+        folded_main = words.drop(folded_main)
+        folded_asides = [d for d in (words.drop(a) for a in folded_asides) if d]
     return Parsed(
         tokens=tokenise(folded_main),
         full=full,
         asides=tuple(folded_asides),
         amount_text=amount,
         homoglyph=swapped,
+        notes=notes,
+        marked=bool(_MARKED.search(text)),
     )

@@ -16,17 +16,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cached_property
 
 from strainscore.models import Resolution
 from strainscore.names import outcome as say
 from strainscore.names.designation import find_designation
-from strainscore.names.index import NameIndex, Target
+from strainscore.names.index import OTHER_EPITHETS, OTHER_GENERA, Hit, NameIndex, Target
 from strainscore.names.normalise import key, word
 from strainscore.names.outcome import Outcome
 from strainscore.names.parse import STRAIN_WORDS, Parsed, parse, tokenise
 from strainscore.names.strains import VIA, StrainMatcher, gs, has_digit
 from strainscore.names.suggest import Suggester
 from strainscore.names.taxon import TaxonRead, read_epithet_only, read_taxon
+from strainscore.names.words import LabelWords
 from strainscore.reference.model import Reference, Strain
 
 MAX_CHARS = 1000  # a cell longer than this is not one strain name; the rest is not read
@@ -35,6 +37,16 @@ _LEAD = re.compile(
     r"i\.e\.?|e\.g\.?|deposited\s+as|deposit(?:ed)?|strain|nee|née)[\s:]+",
     re.I,
 )
+
+# "(sp. L. gasseri)", "(species: L. gasseri)": the bracket names the species the pack holds.
+_SPECIES_FIX = re.compile(r"^(?:sp|spp|species|espèce|especie|specie|art)\.?\s*:?\s+(?=\S)", re.I)
+
+
+def _code_after(o: Outcome) -> list[str]:
+    """The Latin-script designation an unknown main text held ("有胞子性 lilac-01" -> lilac-01)."""
+    if o.match != "unknown" or not o.designation_text:
+        return []
+    return [t for t in tokenise(o.designation_text) if t.isascii() and has_digit(t)]
 
 
 class Resolver:
@@ -45,6 +57,7 @@ class Resolver:
         self.index = NameIndex(reference)
         self.suggester = Suggester(self.index)
         self.strains = StrainMatcher(self.index)
+        self.words = LabelWords(reference.label_words)
 
     def resolve(self, text: str) -> Resolution:
         """Never raises: a text that cannot be read resolves to ``unknown``."""
@@ -56,11 +69,11 @@ class Resolver:
 
     def resolve_strict(self, text: str) -> Resolution:
         """``resolve`` without the safety net (tests use it to find bugs)."""
-        p = parse(text[:MAX_CHARS])
+        p = parse(text[:MAX_CHARS], self.words)
         if not p.tokens and not p.asides:
             o = Outcome().note("no organism named" if p.amount_text else "empty text")
             return o.to_resolution(text, p.amount_text)
-        o = self._read(p.tokens)
+        o = self._read(p.tokens, p.marked)
         if o.match != "strain":
             whole = self._whole(p)
             if whole is not None:
@@ -71,16 +84,29 @@ class Resolver:
         return self._finish(o, p, text)
 
     def _finish(self, o: Outcome, p: Parsed, text: str) -> Resolution:
+        if o.match == "unknown" and not p.asides and self._product_like(p.tokens):
+            o.note(say.PRODUCT_NAME)
         if o.suggest_for and o.match in ("genus", "unknown"):
             o.suggest(*self.suggester.near(*o.suggest_for))
         if p.homoglyph:
             o.step("homoglyph").note(say.HOMOGLYPH)
             o.corrected = True
+        if p.notes and o.match != "unknown":
+            o.notes[:0] = list(p.notes)
         return o.to_resolution(text, p.amount_text)
+
+    def _product_like(self, tokens: tuple[str, ...]) -> bool:
+        """'Culturelle', 'BioGaia Protectis drops': capitalised words that name no organism."""
+        if not 1 <= len(tokens) <= 4 or not all(t[:1].isupper() for t in tokens):
+            return False
+        words = [word(t) for t in tokens]
+        ix = self.index
+        named = (ix.genera, ix.groups, ix.all_epithets, OTHER_GENERA, OTHER_EPITHETS)
+        return all(w is not None and not any(w in n for n in named) for w in words)
 
     # --- 1. a name, then a designation -----------------------------------------------------------
 
-    def _read(self, tokens: tuple[str, ...]) -> Outcome:
+    def _read(self, tokens: tuple[str, ...], marked: bool = False) -> Outcome:
         o = Outcome()
         if not tokens:
             return o
@@ -90,7 +116,7 @@ class Resolver:
             ep = read_epithet_only(ix, tokens)
             if ep is not None:
                 return self._epithet_only(ep, tokens)
-            return self.strains.alone(tokens)
+            return self.strains.alone(tokens, marked)
         if tr.start:
             o.note(f"set aside '{' '.join(tokens[: tr.start])}' before the name")
         rest = [t for t in tokens[tr.end :] if word(t) not in STRAIN_WORDS]
@@ -158,9 +184,34 @@ class Resolver:
             return o
         dm = find_designation(self.index, rest)
         if dm is None:
+            hit = self._scoped.get((target.gs, key(" ".join(rest))))
+            if hit is not None:  # "L. lactis strain Plasma": a names.csv name, species abbreviated
+                s = self.reference.strains[hit.strain_id]
+                o.at_strain(s).step(VIA.get(hit.kind, hit.kind) or "alias")
+                return o.note(
+                    f"'{hit.written}' is listed in the reference as a name of {s.display}"
+                )
             o.if_species.append(say.unheld(" ".join(rest)))
             return o
         return self.strains.apply(o, dm, target)
+
+    @cached_property
+    def _scoped(self) -> dict[tuple[tuple[str, str], str], Hit]:
+        """Names.csv names written as species + name ("Lactococcus lactis strain Plasma"), keyed
+        by the species and the name after it, so an abbreviated or translated species finds them."""
+        out: dict[tuple[tuple[str, str], str], Hit] = {}
+        for entry in self.reference.names:
+            if not entry.strain_id:
+                continue
+            toks = tokenise(entry.name)
+            tr = read_taxon(self.index, toks, fuzzy=False) if toks else None
+            if tr is None or len(tr.targets) != 1 or tr.start:
+                continue
+            rest = [t for t in toks[tr.end :] if word(t) not in STRAIN_WORDS]
+            if rest and not find_designation(self.index, rest):
+                hit = Hit(entry.strain_id, entry.kind, entry.name)
+                out.setdefault((tr.targets[0].gs, key(" ".join(rest))), hit)
+        return out
 
     def _species_notes(self, o: Outcome, target: Target) -> None:
         if not target.listed:
@@ -248,16 +299,40 @@ class Resolver:
 
     def _asides(self, o: Outcome, p: Parsed) -> Outcome:
         for aside in p.asides:
+            fix = _SPECIES_FIX.match(aside)
+            if fix is not None and o.match == "species":
+                o = self._species_fix(o, aside, tokenise(aside[fix.end() :]))
+                continue
             toks = tokenise(_LEAD.sub("", aside))
             if toks:
                 o = self._aside(o, aside, toks)
         return o
+
+    def _species_fix(self, o: Outcome, aside: str, toks: tuple[str, ...]) -> Outcome:
+        """'Lactobacillus acidophilus (sp. L. gasseri)': the bracket gives the species the
+        product holds (a re-identification printed on the pack); it wins, and it is said."""
+        sub = self._read(toks)
+        if sub.match not in ("species", "strain") or sub.target is None or o.target is None:
+            return o
+        if sub.target.gs == o.target.gs:
+            return o
+        return replace(
+            sub,
+            notes=[
+                *sub.notes,
+                f"'{aside}' in brackets gives the species as {sub.target.name}, not "
+                f"{o.target.name}; read as {sub.target.name}",
+            ],
+        )
 
     def _aside(self, o: Outcome, aside: str, toks: tuple[str, ...]) -> Outcome:
         has_name = read_taxon(self.index, toks, fuzzy=False) is not None
         if o.match == "species" and o.target is not None and not o.conflict and not has_name:
             dm = find_designation(self.index, toks)
             if dm is None:
+                several = self._several(aside, o.target)
+                if several:
+                    return o.note(say.several(aside, several))
                 if not has_digit(aside):
                     return o
                 o.designation_text = o.designation_text or aside
@@ -273,10 +348,34 @@ class Resolver:
         if o.match == "strain" and o.strain is not None:
             return self._check_aside(o, o.strain, sub, aside)
         if sub.match in ("strain", "species") and self._fits(o, sub):
+            rest = _code_after(o) if sub.match == "species" and sub.target else []
+            if rest and sub.target is not None:  # "(Bacillus coagulans) lilac-01"
+                note = f"species read from '{aside}' in parentheses"
+                after = replace(sub, if_species=[], notes=[*sub.notes, note])
+                after.designation_text = " ".join(rest)
+                return self._with_target(after, sub.target, rest)
             return replace(sub, notes=[*sub.notes, say.aside_used(aside)])
         if sub.match == "unknown" and has_digit(aside):
             o.note(say.aside_unheld(aside))
         return o
+
+    def _several(self, aside: str, target: Target) -> list[str]:
+        """'SIN, O/C, T, N/R': two or more designations, each held for the line's species."""
+        pieces = [p.strip() for p in aside.split(",") if p.strip()]
+        if len(pieces) < 2:
+            return []
+        found = []
+        for piece in pieces:
+            dm = find_designation(self.index, tokenise(piece))
+            own = (
+                [s for s in self.index.strains_for(list(dm.hits)) if dm and gs(s) == target.gs]
+                if dm
+                else []
+            )
+            if len(own) != 1:
+                return []
+            found.append(own[0].display)
+        return found
 
     def _check_aside(self, o: Outcome, main: Strain, sub: Outcome, aside: str) -> Outcome:
         """An aside next to a resolved strain may agree, or name another strain or species."""

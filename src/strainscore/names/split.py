@@ -7,6 +7,9 @@ After splitting, pieces that cannot stand alone are joined back to the piece bef
 - a number alone ("Bacillus coagulans GBI-30, 6086");
 - a parenthesis ("L. rhamnosus GG" / "(ATCC 53103)" on the next line);
 - a bare designation after a species with none ("Bifidobacterium animalis subsp. lactis, BB-12").
+A bare designation of the same family as the one before it (the same first three characters)
+takes that piece's species: "L. rhamnosus 573/1, 573 L/2 and 573L3" is three strains of
+*L. rhamnosus*.
 A blend title with its strains in parentheses ("Probiotic blend (L. acidophilus, B. lactis)") gives
 the strains; a title before a colon ("Probiotic cultures: ...") is dropped. The blend's total
 amount is not copied onto each strain.
@@ -117,6 +120,28 @@ def _joins_previous(prev: str, piece: str) -> bool:
     return _bare_designation(piece) and _ends_with_epithet(prev)
 
 
+def _stem(text: str) -> str:
+    return re.sub(r"[\W_]", "", text).lower()[:3]
+
+
+def _species_of_sibling(prev: str, piece: str) -> str | None:
+    """'L. rhamnosus' when `piece` ('573 L/2') is a designation of the family of `prev`'s
+    ('L. rhamnosus 573/1'); None otherwise."""
+    if not _bare_designation(piece):
+        return None
+    words = split_asides(prev)[0].split()
+    for i, w in enumerate(words):
+        if any(c.isdigit() for c in w):
+            name, designation = words[:i], " ".join(words[i:])
+            break
+    else:
+        return None
+    if len(name) < 2 or not _ends_with_epithet(" ".join(name)):
+        return None
+    stem = _stem(designation)
+    return " ".join(name) if len(stem) == 3 and _stem(piece) == stem else None
+
+
 def split_strains(cell: str) -> list[str]:
     """['L. rhamnosus GG', 'B. lactis BB-12'] from 'L. rhamnosus GG, B. lactis BB-12'."""
     if not isinstance(cell, str):
@@ -130,6 +155,8 @@ def split_strains(cell: str) -> list[str]:
             if out and _joins_previous(out[-1], piece):
                 glue = " " if piece.startswith(("(", "[")) else ", "
                 out[-1] = out[-1] + glue + piece
+            elif out and (name := _species_of_sibling(out[-1], piece)):
+                out.append(f"{name} {piece}")
             else:
                 out.append(piece)
     return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 from strainscore.names import outcome as say
 from strainscore.names.designation import DesignationMatch, distinctive, find_designation
 from strainscore.names.index import NameIndex, Target
+from strainscore.names.normalise import key
 from strainscore.names.outcome import Outcome
 from strainscore.reference.model import Strain
 
@@ -23,6 +24,13 @@ def gs(s: Strain) -> tuple[str, str]:
 def _binomial(tokens: tuple[str, ...]) -> bool:
     g, e = tokens[0], tokens[1]
     return g.isalpha() and g[:1].isupper() and g[1:].islower() and e.isalpha() and e.islower()
+
+
+def _registered(written: str) -> bool:
+    """'GR-1®': a short designation written with a trademark sign names a registered strain when
+    it holds a letter and a digit (a bare number or 'GG' stays too common)."""
+    k = key(written)
+    return len(k) >= 3 and has_digit(k) and any(c.isalpha() for c in k)
 
 
 def has_digit(text: str) -> bool:
@@ -76,21 +84,25 @@ class StrainMatcher:
         return o
 
     def in_genus(self, rest: list[str], gkey: str) -> Outcome | None:
-        """'Lactobacillus HN001': a genus and a designation that only one strain of it holds."""
+        """'Bifidobacterium 35624': a genus and a designation that exactly one strain of it holds.
+
+        The genus makes even a short or all-digit designation safe to read; two strains of the
+        genus holding it leave the line at the genus.
+        """
         dm = find_designation(self.index, rest)
-        if dm is None:
+        if dm is None or len(key(dm.matched)) < 2:
             return None
         strains = self.index.strains_for(list(dm.hits))
         fits = [s for s in strains if gkey in self.index.written_genera.get(gs(s), set())]
-        if len(fits) != 1 or not distinctive(dm, fits[0].strain_id):
+        if len(fits) != 1:
             return None
         o = Outcome(designation_text=" ".join(rest))
         self.found(o, fits[0], dm, None)
         if not o.via:
             o.step("designation-only")
-        return o.note(say.designation_only(dm.matched, fits[0]))
+        return o.note(say.inferred(dm.matched, fits[0]))
 
-    def alone(self, tokens: tuple[str, ...]) -> Outcome:
+    def alone(self, tokens: tuple[str, ...], marked: bool = False) -> Outcome:
         text = " ".join(tokens)
         o = Outcome(designation_text=text if has_digit(text) else None)
         dm = find_designation(self.index, tokens)
@@ -107,7 +119,7 @@ class StrainMatcher:
             o.suggest(*(s.display for s in strains))
             return o.note(f"'{dm.matched}' fits several strains; write the species")
         s = strains[0]
-        if not distinctive(dm, s.strain_id):
+        if not distinctive(dm, s.strain_id) and not (marked and _registered(dm.matched)):
             return o.suggest(s.display).note(say.too_short(dm.matched, strains))
         self.found(o, s, dm, None)
         if not o.via or o.via == ["corrected-characters"]:

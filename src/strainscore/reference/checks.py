@@ -118,7 +118,48 @@ def _cross_table_problems(t: dict[str, pd.DataFrame]) -> list[RefProblem]:
     out.extend(_search_problems(t, study_ids, strain_ids))
     out.extend(_review_trial_problems(t["review_trials.csv"], t["studies.csv"]))
     out.extend(_formulation_problems(t["formulations.csv"], strain_ids))
+    out.extend(_label_word_problems(t["label_words.csv"], species_names))
     return out
+
+
+_NEEDS_MEANING = frozenset(
+    ("species", "genus", "epithet", "designation", "bifidobacteria", "scale", "rank")
+)
+
+
+def _label_word_problems(rows: pd.DataFrame, species_names: set[str]) -> list[RefProblem]:
+    """A label word means something readable, and names only species the reference has."""
+    out: list[RefProblem] = []
+    seen: set[tuple[str, str, str]] = set()
+    for line, r in _lines(rows):
+        kind, means = r["kind"], r["means"].strip()
+        k = (r["word"].strip().lower(), r["language"], kind)
+        if k in seen:
+            out.append(RefProblem("label_words.csv", line, "word", "word listed twice"))
+        seen.add(k)
+        if kind in _NEEDS_MEANING and not means:
+            out.append(
+                RefProblem("label_words.csv", line, "means", f"a {kind} word needs a meaning")
+            )
+        if kind == "scale" and means and not _is_factor(means):
+            out.append(RefProblem("label_words.csv", line, "means", "must be a power of ten"))
+        if r["species"] and r["species"] not in species_names:
+            out.append(
+                RefProblem("label_words.csv", line, "species", "not a current_name in species.csv")
+            )
+        if r["species"] and kind not in ("species", "epithet"):
+            out.append(RefProblem("label_words.csv", line, "species", f"a {kind} word names none"))
+        if kind == "species" and not r["species"]:
+            out.append(RefProblem("label_words.csv", line, "species", "a species word names one"))
+    return out
+
+
+def _is_factor(text: str) -> bool:
+    try:
+        x = float(text)
+    except ValueError:
+        return False
+    return x >= 10 and float(f"{x:.0e}") == x and str(int(x)).rstrip("0") == "1"
 
 
 def _species_problems(t: dict[str, pd.DataFrame]) -> list[RefProblem]:

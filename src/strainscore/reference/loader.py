@@ -16,6 +16,7 @@ from strainscore.reference.model import (
     Finding,
     Formulation,
     Intervention,
+    LabelWord,
     NameEntry,
     Outcome,
     Reference,
@@ -188,6 +189,10 @@ def build_reference(t: dict[str, pd.DataFrame], info: ReferenceInfo) -> Referenc
         searches=searches,
         formulations=formulations,
         review_trials=review_trials,
+        label_words=tuple(
+            LabelWord(r["word"].strip(), r["language"], r["kind"], r["means"].strip(), r["species"])
+            for r in t["label_words.csv"].to_dict("records")
+        ),
     )
 
 

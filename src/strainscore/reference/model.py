@@ -43,6 +43,17 @@ class Species:
 
 
 @dataclass(frozen=True)
+class LabelWord:
+    """A word labels print, in one language, and what it is read as (label_words.csv)."""
+
+    word: str
+    language: str
+    kind: str  # species, genus, epithet, strain, scale, rank, filler, lactic-acid-bacteria, ...
+    means: str  # the Latin name, epithet or genus; the factor of a scale word; a rank marker
+    species: str  # the species.csv current_name a species or epithet word stands for
+
+
+@dataclass(frozen=True)
 class NameEntry:
     name: str
     kind: str
@@ -165,6 +176,7 @@ class Reference:
     searches: tuple[Search, ...] = ()
     formulations: dict[str, Formulation] = field(default_factory=dict)
     review_trials: tuple[tuple[str, str], ...] = ()  # (pooled review, trial it includes)
+    label_words: tuple[LabelWord, ...] = ()
     arms_by_strain: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     findings_by_arm: dict[tuple[str, str], tuple[Finding, ...]] = field(default_factory=dict)
     context_findings: tuple[Finding, ...] = ()  # studies with no intervention rows

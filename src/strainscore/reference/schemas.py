@@ -17,6 +17,8 @@ from strainscore.reference.vocab import (
     CLINICAL_DESIGNS,
     DESIGNS,
     EFFECTS,
+    LABEL_WORD_KINDS,
+    LANGUAGE_RE,
     MECHANISTIC_DESIGNS,
     NAME_KINDS,
     ORGANISM_KINDS,
@@ -29,6 +31,7 @@ __all__ = [
     "CLINICAL_DESIGNS",
     "DESIGNS",
     "EFFECTS",
+    "LABEL_WORD_KINDS",
     "MECHANISTIC_DESIGNS",
     "NAME_KINDS",
     "OPTIONAL_TABLES",
@@ -249,6 +252,17 @@ REVIEW_TRIALS = _table(
     "review_trials",
 )
 
+LABEL_WORDS = _table(
+    {
+        "word": _col(_required()),
+        "language": _col(_matches(LANGUAGE_RE)),
+        "kind": _col(_one_of(LABEL_WORD_KINDS)),
+        "means": _col(),
+        "species": _col(),
+        "source": _col(_required()),
+    },
+    "label_words",
+)
 
 # file name -> schema; the order is the order tables are checked and hashed in.
 TABLES: dict[str, pa.DataFrameSchema] = {
@@ -262,7 +276,10 @@ TABLES: dict[str, pa.DataFrameSchema] = {
     "formulations.csv": FORMULATIONS,
     "searches.csv": SEARCHES,
     "review_trials.csv": REVIEW_TRIALS,
+    "label_words.csv": LABEL_WORDS,
 }
 # Tables a folder may lack (added in reference 0.2): a missing one reads as empty and is not
 # hashed, so an older folder keeps its hash.
-OPTIONAL_TABLES = frozenset(("formulations.csv", "searches.csv", "review_trials.csv"))
+OPTIONAL_TABLES = frozenset(
+    ("formulations.csv", "searches.csv", "review_trials.csv", "label_words.csv")
+)

@@ -33,6 +33,22 @@ OUTCOME_CATEGORIES = (
     "biomarker",
 )
 ORGANISM_KINDS = ("bacterium", "yeast")
+# What a word in label_words.csv is: see docs/reference-data.md.
+LABEL_WORD_KINDS = (
+    "species",
+    "genus",
+    "epithet",
+    "designation",
+    "strain",
+    "lactic-acid-bacteria",
+    "bifidobacteria",
+    "spores",
+    "live-cultures",
+    "scale",
+    "rank",
+    "filler",
+)
+LANGUAGE_RE = r"^[a-z]{2}(?:-[A-Z][a-z]{3})?$"  # "ja", "zh-Hans"
 # Where a study's DOI/PMID is best verified: bibliographic databases, the DOI resolver, trial
 # registries and publishers. `reference check` warns about a source_url on any other host (a
 # mirror, a retailer, a document-sharing site), so reviewers replace it with a primary page.

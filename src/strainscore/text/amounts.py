@@ -6,44 +6,34 @@ name with it, and ``labels/table/headers.py`` finds a scale in a column header (
 
 from __future__ import annotations
 
+import csv
 import re
+from pathlib import Path
 
-# Every scale word, lower case, with the factor it stands for. "billionen" is German 10^12.
-SCALE_WORDS: dict[str, float] = {
-    "mil millones": 1e9,
-    "thousand": 1e3,
-    "k": 1e3,
-    "millionen": 1e6,
-    "millones": 1e6,
-    "millions": 1e6,
-    "million": 1e6,
-    "mio": 1e6,
-    "mln": 1e6,
-    "mn": 1e6,
-    "m": 1e6,
-    "billionen": 1e12,
-    "billions": 1e9,
-    "billion": 1e9,
-    "bill": 1e9,
-    "bil": 1e9,
-    "bn": 1e9,
-    "b": 1e9,
-    "milliarden": 1e9,
-    "milliards": 1e9,
-    "milliard": 1e9,
-    "miliardi": 1e9,
-    "miliardo": 1e9,
-    "mrd": 1e9,
-    "mld": 1e9,
-    "trillions": 1e12,
-    "trillion": 1e12,
-    "t": 1e12,
-}
+from strainscore.text.shipped import data_dir
+
+_TABLE = "label_words.csv"
+
+
+def _read_scales(path: Path) -> dict[str, float]:
+    """The scale words of label_words.csv (kind ``scale``), lower case, with their factors."""
+    words: dict[str, float] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if row.get("kind") == "scale" and row.get("word") and row.get("means"):
+                words[" ".join(row["word"].lower().split())] = float(row["means"])
+    return words
+
+
+# Every scale word, lower case, with the factor it stands for, from the shipped label_words.csv
+# (the table is their one home): "billion" 1e9, "Mrd" 1e9, "mil millones" 1e9, "億" 1e8.
+SCALE_WORDS: dict[str, float] = _read_scales(data_dir("reference") / _TABLE)
 # Longest first, so an alternation never stops at a prefix ("mil millones" before "million").
 _BY_LENGTH = sorted(SCALE_WORDS, key=lambda w: (-len(w), w))
-# Single letters ("10B", "500M") are scales only right after a number; names hold such letters.
-LETTER_SCALES = tuple(w for w in _BY_LENGTH if len(w) == 1)
-WORD_SCALES = tuple(w for w in _BY_LENGTH if len(w) > 1)
+# Single Latin letters ("10B", "500M") are scales only right after a number, not before a letter or
+# digit; names hold such letters. Every other word (and 億, 万, 억) is a word scale.
+LETTER_SCALES = tuple(w for w in _BY_LENGTH if len(w) == 1 and w.isascii())
+WORD_SCALES = tuple(w for w in _BY_LENGTH if w not in LETTER_SCALES)
 
 
 def scale_pattern(words: tuple[str, ...] = tuple(_BY_LENGTH)) -> str:
@@ -58,4 +48,5 @@ def scale_of(word: str) -> float | None:
 
 def header_scales() -> tuple[tuple[str, float], ...]:
     """(key, factor) for scales a header can carry: words only, as header keys (letters only)."""
-    return tuple((re.sub(r"[^a-z]", "", w), SCALE_WORDS[w]) for w in WORD_SCALES)
+    keys = ((re.sub(r"[^a-z]", "", w), SCALE_WORDS[w]) for w in WORD_SCALES)
+    return tuple((k, factor) for k, factor in keys if k)

@@ -23,6 +23,7 @@ from strainscore.reference.schemas import (
     AGE_GROUPS,
     DESIGNS,
     EFFECTS,
+    LABEL_WORD_KINDS,
     NAME_KINDS,
     ORGANISM_KINDS,
     OUTCOME_CATEGORIES,
@@ -112,6 +113,7 @@ def test_enums_are_the_vocabularies() -> None:
         ("names.csv", "kind"): NAME_KINDS,
         ("outcomes.csv", "category"): OUTCOME_CATEGORIES,
         ("species.csv", "kind"): ORGANISM_KINDS,
+        ("label_words.csv", "kind"): LABEL_WORD_KINDS,
     }
     found = {
         (fname, f["name"]): tuple(f["constraints"]["enum"])

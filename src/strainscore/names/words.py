@@ -1,0 +1,131 @@
+"""Label words per language (reference/label_words.csv), applied to a label text before it is read.
+
+Two passes, both data-driven:
+- ``translate`` rewrites words in Japanese, Chinese and Korean script (which have no spaces) as the
+  Latin they stand for, longest word first: 嗜酸乳杆菌 -> "Lactobacillus acidophilus",
+  L.カゼイ -> "L. casei", ビフィズス菌 -> "Bifidobacterium"; words that name nothing (乳酸菌, 株,
+  の) become spaces, and pinyin in parentheses after a character (凝結(jié)) is dropped.
+- ``drop`` takes out Latin-script words that name no organism ("Stamm", "ceppi", "auch",
+  "lyophilisée", "di", "live cultures") and reads rank words ("variedad" -> "var."); a count
+  of strains before a strain word ("4 ceppi") goes with it.
+Every rewrite is reported, so a note can say what was read.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from strainscore.reference.model import LabelWord
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af\uff66-\uff9f]")
+_TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+# "凝結(jié)", "長(zhǎng)": a pinyin reading in parentheses right after a Chinese character.
+_PINYIN = re.compile(
+    rf"(?<=[\u3400-\u9fff])\s*[(（]\s*[a-zü{_TONES}\s]*[{_TONES}][a-zü{_TONES}\s]*[)）]"
+)
+_LATIN_END = re.compile(r"(?:^|[\s(\[（])([A-Z][a-z]{0,5}\.|[A-Z][a-z]+)\s*$")
+_DROPPED = frozenset(("strain", "lactic-acid-bacteria", "spores", "live-cultures", "filler"))
+LANGUAGES = {
+    "ja": "Japanese",
+    "zh": "Chinese",
+    "zh-Hans": "Chinese",
+    "zh-Hant": "Chinese",
+    "ko": "Korean",
+}
+
+
+@dataclass(frozen=True)
+class _Word:
+    word: str
+    kind: str
+    means: str
+    species: str
+    language: str
+
+
+class LabelWords:
+    """The label words of one reference, compiled once."""
+
+    def __init__(self, words: tuple[LabelWord, ...]) -> None:
+        cjk: dict[str, _Word] = {}
+        latin: dict[str, _Word] = {}
+        for w in words:
+            if w.kind == "scale":
+                continue  # read by the amount grammar (text/amounts.py)
+            entry = _Word(w.word, w.kind, w.means, w.species, w.language)
+            if _CJK.search(w.word):
+                cjk.setdefault(w.word, entry)
+            else:
+                latin.setdefault(" ".join(w.word.lower().split()), entry)
+        self._cjk = cjk
+        self._latin = latin
+        self.strain_words = frozenset(
+            k.rstrip(".") for k, e in latin.items() if e.kind == "strain" and " " not in k
+        )
+        self._cjk_re = _alternation(cjk) if cjk else None
+        # The first word of every Latin entry: a text holding none of them needs no regex pass.
+        self._first = frozenset(k.split()[0].rstrip(".") for k in latin)
+        latin_words = sorted(latin, key=lambda k: (-len(k), k))
+        strain = "|".join(re.escape(k) for k in latin_words if latin[k].kind == "strain")
+        alt = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in latin_words)
+        self._latin_re = (
+            re.compile(rf"(?<![\w.-])(?:\d{{1,2}}\s+(?={strain}))?(?:{alt})(?![\w-])", re.I)
+            if latin
+            else None
+        )
+
+    def translate(self, text: str) -> tuple[str, tuple[str, ...]]:
+        """(the text with CJK label words read as Latin, notes saying what was read)."""
+        if self._cjk_re is None or not _CJK.search(text):
+            return text, ()
+        text = _PINYIN.sub("", unicodedata.normalize("NFKC", text))
+        out: list[str] = []
+        notes: list[str] = []
+        pos = 0
+        for m in self._cjk_re.finditer(text):
+            out.append(text[pos : m.start()])
+            w = self._cjk[m.group(0)]
+            latin = self._latin_for(w, "".join(out))
+            out.append(f" {latin} " if latin else " ")
+            if latin:
+                lang = LANGUAGES.get(w.language, w.language)
+                notes.append(f"read the {lang} '{w.word}' as '{latin}'")
+            pos = m.end()
+        out.append(text[pos:])
+        return re.sub(r"\s+", " ", "".join(out)).strip(), tuple(notes)
+
+    @staticmethod
+    def _latin_for(w: _Word, before: str) -> str:
+        if w.kind in ("species", "genus", "bifidobacteria", "designation"):
+            return w.means
+        if w.kind == "epithet":
+            after_genus = _LATIN_END.search(before) is not None
+            return w.means if after_genus or not w.species else w.species
+        return ""
+
+    def drop(self, text: str) -> str:
+        """The text without Latin-script words that name nothing; rank words read as ranks."""
+        if self._latin_re is None or not any(
+            w.strip(".,;:()[]").lower() in self._first for w in text.split()
+        ):
+            return text
+
+        def sub(m: re.Match[str]) -> str:
+            k = " ".join(re.sub(r"^\d+\s+", "", m.group(0)).lower().split())
+            w = self._latin.get(k)
+            if w is None:
+                return m.group(0)
+            if w.kind == "rank":
+                return f" {w.means} "
+            if w.kind == "bifidobacteria":
+                return f" {w.means} "
+            return " " if w.kind in _DROPPED else m.group(0)
+
+        return re.sub(r"\s+", " ", self._latin_re.sub(sub, text)).strip()
+
+
+def _alternation(words: dict[str, _Word]) -> re.Pattern[str]:
+    ordered = sorted(words, key=lambda k: (-len(k), k))
+    return re.compile("|".join(re.escape(k) for k in ordered))
