@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from refkit import base_tables, write_reference
-from strainscore.labels.cfu import parse_amount
+from strainscore.labels.rows.cfu import parse_amount
 from strainscore.names import Resolver, split_strains
 from strainscore.names.outcome import PRODUCT_NAME
 from strainscore.reference import check_reference, load_reference
