@@ -23,6 +23,8 @@ HEADERS = {
     "notes",
     "searches.csv": "search_id,target,searched_on,where,query,records_seen,included,excluded,notes",
     "review_trials.csv": "review_id,study_id",
+    "claim_phrases.csv": "phrase,language,outcomes,group",
+    "context_studies.csv": "study_id,reason",
 }
 SRC = "https://example.org/fixture"
 
@@ -191,6 +193,18 @@ def base_tables() -> dict[str, list[dict[str, str]]]:
             },
         ],
         "review_trials.csv": [{"review_id": "pooled2024", "study_id": "alpha2020"}],
+        "context_studies.csv": [
+            {"study_id": "pooled2024", "reason": "a review of many strains, no single strain"}
+        ],
+        "claim_phrases.csv": [
+            {
+                "phrase": "supports mood",
+                "language": "en",
+                "outcomes": "mood;anxiety",
+                "group": "mood",
+            },
+            {"phrase": "Stimmung", "language": "de", "outcomes": "mood;anxiety", "group": "mood"},
+        ],
         "formulations.csv": [
             {
                 "formulation_id": "duo-blend",

@@ -6,7 +6,9 @@ direction, a dose check and a study design; no other module spells them.
 
 from __future__ import annotations
 
-from strainscore.models import DoseCheck, OutcomeEvidence, Resolution
+from collections.abc import Mapping
+
+from strainscore.models import CLAIM_STATUSES, DoseCheck, OutcomeEvidence, Resolution
 
 NOT_ADVICE = (
     "strainscore summarises published studies; it is not medical advice. Talk to a doctor or "
@@ -88,11 +90,35 @@ DESIGN_SHORT = {
 }
 
 
+# Short forms of the verdict ladder (strainscore.verdict) where space is tight (the chart).
+VERDICT_SHORT = {
+    "likely helps": "likely helps",
+    "may help": "may help",
+    "unclear: studies disagree": "unclear",
+    "probably no effect": "probably no effect",
+    "no effect found in small studies": "no effect (small)",
+    "possible harm": "possible harm",
+}
+CLAIM_STATUS_WORDS = {
+    "supported": "supported",
+    "unclear": "unclear",
+    "contradicted": "contradicted",
+    "indirect-only": "only indirect evidence",
+    "no-evidence": "no evidence recorded",
+    "no-outcome": "no outcome recognised",
+}
 GRADE_LEGEND = (
-    "Grades (GRADE-inspired, computed): high, moderate, low, very-low = how sure we can be. "
-    "Direction: supports, no-effect, conflicting, harm-signal. Component, species and "
-    "mechanistic evidence is shown but never graded."
+    "Each verdict reads what the studies found (direction) and how sure we can be (certainty) "
+    "together: likely helps, may help, unclear: studies disagree, probably no effect, no effect "
+    "found in small studies, possible harm. Certainty (GRADE-inspired, computed) is high, "
+    "moderate, low or very low: a word about the studies, not a score of the product. "
+    "Component, species and mechanistic evidence is shown but never graded."
 )
+
+
+def certainty_text(grade: str | None) -> str:
+    """'certainty: very low': the grade as a word about the studies, never a score."""
+    return f"certainty: {grade.replace('-', ' ')}" if grade else "not graded"
 
 
 def via_text(r: Resolution) -> str:
@@ -100,9 +126,17 @@ def via_text(r: Resolution) -> str:
 
 
 def evidence_text(e: OutcomeEvidence) -> str:
+    """The verdict first, then the certainty and who was studied."""
     if e.grade:
-        return f"{e.grade} ({e.direction})"
-    return BASIS_WORDS[e.basis]
+        studied = f"; {e.studied.text}" if e.studied else ""
+        return f"{e.verdict_text} ({certainty_text(e.grade)}{studied})"
+    return e.verdict
+
+
+def claim_counts_text(counts: Mapping[str, int]) -> str:
+    """'1 supported, 1 contradicted, 1 no outcome recognised' (statuses with none left out)."""
+    parts = [f"{counts[st]} {CLAIM_STATUS_WORDS[st]}" for st in CLAIM_STATUSES if counts.get(st)]
+    return ", ".join(parts) or "none"
 
 
 def cfu_text(value: float | None) -> str:
@@ -112,6 +146,21 @@ def cfu_text(value: float | None) -> str:
         if value >= size:
             return f"{value / size:.3g} {word}"
     return f"{value:.3g}"
+
+
+def dose_summary(statuses: list[str]) -> str:
+    """'meets for 1 of 6 outcomes; below for 2 of 6': a line's dose checks counted, never a
+    bare 'meets' when some outcomes could not be compared."""
+    n = len(statuses)
+    if not n:
+        return ""
+    unit = "outcome" if n == 1 else "outcomes"
+    parts = [
+        f"{st} for {statuses.count(st)} of {n} {unit}"
+        for st in ("below", "meets", "unknown")
+        if statuses.count(st)
+    ]
+    return "; ".join(parts)
 
 
 def dose_text(d: DoseCheck | None) -> str:

@@ -126,7 +126,8 @@ def test_help() -> None:
 
 def test_lookup_text_carries_the_grade_legend(run_cli) -> None:  # type: ignore[no-untyped-def]
     out = run_cli("lookup", "Lacticaseibacillus rhamnosus HN001").stdout
-    assert "Grades (GRADE-inspired, computed)" in out
+    assert "Certainty (GRADE-inspired, computed)" in out
+    assert "not a score of the product" in out
     assert "not medical advice" in out
 
 

@@ -21,6 +21,7 @@ from strainscore.reference import check_reference, load_reference
 from strainscore.reference.checks import read_table
 from strainscore.reference.schemas import (
     AGE_GROUPS,
+    CLAIM_LANGUAGES,
     DESIGNS,
     EFFECTS,
     NAME_KINDS,
@@ -112,6 +113,7 @@ def test_enums_are_the_vocabularies() -> None:
         ("names.csv", "kind"): NAME_KINDS,
         ("outcomes.csv", "category"): OUTCOME_CATEGORIES,
         ("species.csv", "kind"): ORGANISM_KINDS,
+        ("claim_phrases.csv", "language"): CLAIM_LANGUAGES,
     }
     found = {
         (fname, f["name"]): tuple(f["constraints"]["enum"])
