@@ -129,7 +129,8 @@ def evidence_text(e: OutcomeEvidence) -> str:
     """The verdict first, then the certainty and who was studied."""
     if e.grade:
         studied = f"; {e.studied.text}" if e.studied else ""
-        return f"{e.verdict_text} ({certainty_text(e.grade)}{studied})"
+        down = "".join(f"; rated down for {r}" for r in e.reasons if r.startswith("indirectness"))
+        return f"{e.verdict_text} ({certainty_text(e.grade)}{studied}{down})"
     return e.verdict
 
 

@@ -67,7 +67,9 @@ def test_json_grades_the_strain_alone_when_grading_is_built() -> None:
     data = json.loads(_run("L. gasseri CP2305", "-f", "json").stdout)
     strain_bodies = [e for e in data["evidence"] if e["basis"] == "strain"]
     assert strain_bodies and all(e["grade"] for e in strain_bodies)
-    assert "grade for this strain alone" in _run("L. gasseri CP2305").stdout
+    assert all(e["verdict"] for e in strain_bodies)
+    text = _run("L. gasseri CP2305").stdout
+    assert "for this strain alone: " in text and "(certainty: " in text
     # a species line is never graded
     assert json.loads(_run("L. gasseri", "-f", "json").stdout)["evidence"] == []
 
