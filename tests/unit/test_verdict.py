@@ -210,5 +210,15 @@ def test_population_is_said_in_the_report_head(small_ref_dir: Path) -> None:
     assert "rated down (Testibacillus exemplaris T1 x anxiety" in text
     assert "rated down for indirectness: studied in adult, not infant" in text
     assert r.to_dict()["population"] == "infant"
+    from strainscore.formats import render
+
+    assert "Population: infant. Evidence studied only in age groups" in render(r, "html").decode()
+    import io
+
+    import openpyxl
+
+    about = openpyxl.load_workbook(io.BytesIO(render(r, "xlsx")))["About"]
+    rows = dict(about.iter_rows(min_row=2, values_only=True))
+    assert str(rows["population"]).startswith("Population: infant.")
     plain = text_format.render(check_text("Testibacillus exemplaris T1", reference=ref)).decode()
     assert "Population:" not in plain

@@ -17,6 +17,7 @@ from strainscore.formats.words import (
     certainty_text,
     cfu_text,
     claim_counts_text,
+    population_note,
 )
 from strainscore.models import (
     DoseCheck,
@@ -111,7 +112,7 @@ def _view(
         file_name=f"{number:0{width}d}-{name}.html",
         rows=rows,
         chart=build_chart(p, src),
-        headline=_headline(p, rows),
+        headline=_headline(p, rows) + ((population_note(report),) if report.population else ()),
         issues=issues_of(report, p),
         unplaced=unplaced,
         cited=tuple(cited),

@@ -14,6 +14,7 @@ from strainscore.formats.words import (
     claim_counts_text,
     dose_text,
     evidence_text,
+    population_note,
     via_text,
 )
 from strainscore.models import ProductReport, Report, StrainReport
@@ -107,27 +108,6 @@ def _product(p: ProductReport) -> list[str]:
             said += f" - {found}" if found else ""
             out.extend(_wrap(said, "      ", f"  {c.claim!r}: "))
     return out
-
-
-def population_note(report: Report) -> str:
-    """What --population did: which bodies were rated down for indirectness, and why."""
-    down = sorted(
-        {
-            (s.line.strain_text, e.outcome)
-            for p in report.products
-            for s in p.strains
-            for e in s.evidence
-            if any(r.startswith("indirectness") for r in e.reasons)
-        }
-    )
-    head = (
-        f"Population: {report.population}. Evidence studied only in age groups indirect to "
-        f"{report.population} is rated down one level (indirectness)"
-    )
-    if not down:
-        return head + "; no body of evidence in this report was rated down."
-    listed = ", ".join(f"{who} x {o}" for who, o in down)
-    return head + f": {len(down)} rated down ({listed})."
 
 
 def _strain(i: int, s: StrainReport, *, show_dose: bool = True) -> list[str]:

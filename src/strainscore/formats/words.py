@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from strainscore.models import CLAIM_STATUSES, DoseCheck, OutcomeEvidence, Resolution
+from strainscore.models import CLAIM_STATUSES, DoseCheck, OutcomeEvidence, Report, Resolution
 
 NOT_ADVICE = (
     "strainscore summarises published studies; it is not medical advice. Talk to a doctor or "
@@ -168,3 +168,24 @@ def dose_text(d: DoseCheck | None) -> str:
     if d is None:
         return ""
     return f"{d.status}: {d.note}"
+
+
+def population_note(report: Report) -> str:
+    """What --population did: which bodies were rated down for indirectness, and why."""
+    down = sorted(
+        {
+            (s.line.strain_text, e.outcome)
+            for p in report.products
+            for s in p.strains
+            for e in s.evidence
+            if any(r.startswith("indirectness") for r in e.reasons)
+        }
+    )
+    head = (
+        f"Population: {report.population}. Evidence studied only in age groups indirect to "
+        f"{report.population} is rated down one level (indirectness)"
+    )
+    if not down:
+        return head + "; no body of evidence in this report was rated down."
+    listed = ", ".join(f"{who} x {o}" for who, o in down)
+    return head + f": {len(down)} rated down ({listed})."
