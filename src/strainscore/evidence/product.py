@@ -23,7 +23,7 @@ from strainscore.models import (
     StrainReport,
 )
 from strainscore.reference.model import Formulation, Reference
-from strainscore.verdict import rank_key
+from strainscore.verdict import AGE_GROUP_WORDS, rank_key
 
 
 def assess_product(
@@ -239,6 +239,7 @@ def check_claim(claim: str, strains: Sequence[StrainReport], reference: Referenc
         return ClaimCheck(claim, (), note=_STATUS_NOTES["no-outcome"], status="no-outcome")
     graded: list[tuple[tuple[int, ...], tuple[str, str, Grade | None, Direction | None]]] = []
     weaker: set[str] = set()
+    special: set[str | None] = set()  # the special population of each supporting body
     for s in strains:
         for e in s.evidence:
             if e.outcome not in outcomes:
@@ -247,6 +248,8 @@ def check_claim(claim: str, strains: Sequence[StrainReport], reference: Referenc
                 who = e.blend if e.basis == "formulation" and e.blend else s.line.strain_text
                 key = rank_key(e.direction, e.grade, e.basis)
                 graded.append((key, (who, e.outcome, e.grade, e.direction)))
+                if e.direction == "supports":
+                    special.add(e.studied.special if e.studied else None)
             else:
                 weaker.add(e.basis)
     found = tuple(dict.fromkeys(body for _, body in sorted(graded, key=lambda g: g[0])))
@@ -255,6 +258,9 @@ def check_claim(claim: str, strains: Sequence[StrainReport], reference: Referenc
         note = _STATUS_NOTES[status]
         if status == "contradicted" and any(d == "harm-signal" for _, _, _, d in found):
             note = "the studies found no effect or possible harm"
+        only = next(iter(special)) if len(special) == 1 else None
+        if status == "supported" and only:
+            note = f"the supporting studies were in {AGE_GROUP_WORDS[only][1]} only"
         return ClaimCheck(claim, outcomes, found, note, status)
     if weaker:
         kinds = ", ".join(sorted(weaker, key=BASIS_ORDER.index))

@@ -51,6 +51,8 @@ def test_json_gives_each_status_and_the_counts(golden_report: Report) -> None:
     }  # fmt: skip
     assert mum["claims"][0]["status"] == "supported" and mum["claims_without_evidence"] == []
     assert mum["claims"][0]["evidence"][0]["verdict"] == "likely helps"
+    # Supported, but only by studies in one special population: the claim says so.
+    assert mum["claims"][0]["note"] == "the supporting studies were in pregnant women only"
     body = mum["strains"][0]["evidence"][0]
     assert list(body)[:4] == ["outcome", "verdict", "verdict_text", "studied"]
     assert body["verdict_text"] == "likely helps, in pregnant women"
@@ -62,7 +64,10 @@ def test_text_gives_each_status_and_the_counts(golden_report: Report) -> None:
     assert "Claims on the label (2): 1 unclear, 1 contradicted" in text
     assert "'calm': contradicted - the studies found no effect" in text
     assert "'stress relief': unclear - the studies disagree" in text
-    assert "Claims on the label (1): 1 supported 'postpartum mood': supported" in text
+    assert (
+        "Claims on the label (1): 1 supported 'postpartum mood': supported - the supporting "
+        "studies were in pregnant women only" in text
+    )
     assert "depression: likely helps, in pregnant women (certainty: moderate; 1 trial, 423" in text
 
 
