@@ -24,6 +24,8 @@ HEADERS = {
     "searches.csv": "search_id,target,searched_on,where,query,records_seen,included,excluded,notes",
     "review_trials.csv": "review_id,study_id",
     "label_words.csv": "word,language,kind,means,species,source",
+    "claim_phrases.csv": "phrase,language,outcomes,group",
+    "context_studies.csv": "study_id,reason",
 }
 SRC = "https://example.org/fixture"
 
@@ -201,6 +203,18 @@ def base_tables() -> dict[str, list[dict[str, str]]]:
                 "species": "",
                 "source": "the word for strain in German",
             },
+        ],
+        "context_studies.csv": [
+            {"study_id": "pooled2024", "reason": "a review of many strains, no single strain"}
+        ],
+        "claim_phrases.csv": [
+            {
+                "phrase": "supports mood",
+                "language": "en",
+                "outcomes": "mood;anxiety",
+                "group": "mood",
+            },
+            {"phrase": "Stimmung", "language": "de", "outcomes": "mood;anxiety", "group": "mood"},
         ],
         "formulations.csv": [
             {

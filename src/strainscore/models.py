@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from strainscore.verdict import Studied, verdict_of, verdict_text
 from strainscore.vocab import GRADE_ORDER, GRADED, Basis, Direction, Grade, MatchLevel
 
 __all__ = ["GRADED", "GRADE_ORDER", "Basis", "Direction", "Grade", "MatchLevel"]  # from vocab
@@ -17,7 +18,7 @@ __all__ = ["GRADED", "GRADE_ORDER", "Basis", "Direction", "Grade", "MatchLevel"]
 Severity = Literal["error", "warning", "notice"]
 DoseStatus = Literal["meets", "below", "unknown"]
 # Version of the dict Report.to_dict() returns (the JSON contract, docs/json-format.md).
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
 
 
 @dataclass(frozen=True)
@@ -186,10 +187,24 @@ class OutcomeEvidence:
     reasons: tuple[str, ...] = ()
     dose: DoseCheck | None = None
     blend: str | None = None  # the studied formulation's name, for formulation/component
+    studied: Studied | None = None  # who was studied (graded bases only)
+
+    @property
+    def verdict(self) -> str:
+        """The ladder's words (strainscore.verdict): direction and certainty read together."""
+        return verdict_of(self.direction, self.grade, self.basis)
+
+    @property
+    def verdict_text(self) -> str:
+        """The verdict, naming a special population when every study is in it."""
+        return verdict_text(self.verdict, self.studied)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "outcome": self.outcome,
+            "verdict": self.verdict,
+            "verdict_text": self.verdict_text,
+            "studied": self.studied.to_dict() if self.studied else None,
             "grade": self.grade,
             "direction": self.direction,
             "basis": self.basis,
@@ -221,20 +236,48 @@ class StrainReport:
         return d
 
 
+# What a claim's evidence says, best first (docs/grading.md, "Claims"):
+ClaimStatus = Literal[
+    "supported", "unclear", "contradicted", "indirect-only", "no-evidence", "no-outcome"
+]
+CLAIM_STATUSES: tuple[ClaimStatus, ...] = (
+    "supported",
+    "unclear",
+    "contradicted",
+    "indirect-only",
+    "no-evidence",
+    "no-outcome",
+)
+
+
 @dataclass(frozen=True)
 class ClaimCheck:
     claim: str  # as written on the label
     outcomes: tuple[str, ...]  # outcome ids the claim maps to ((): not understood)
     supported_by: tuple[tuple[str, str, Grade | None, Direction | None], ...] = ()
-    # ^ (strain or blend label, outcome, grade, direction) for each graded body of evidence
+    # ^ (strain or blend label, outcome, grade, direction) for each graded body of evidence,
+    # whatever it found: a null body is evidence against the claim, listed here too
     note: str = ""
+    status: ClaimStatus = "no-evidence"
+
+    @property
+    def backed(self) -> bool:
+        """Only a supported claim is backed; a contradicted or unclear one never is."""
+        return self.status == "supported"
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "claim": self.claim,
+            "status": self.status,
             "outcomes": list(self.outcomes),
             "evidence": [
-                {"strain": s, "outcome": o, "grade": g, "direction": d}
+                {
+                    "strain": s,
+                    "outcome": o,
+                    "verdict": verdict_of(d, g),
+                    "grade": g,
+                    "direction": d,
+                }
                 for s, o, g, d in self.supported_by
             ],
             "note": self.note,
@@ -248,10 +291,22 @@ class OutcomeSummary:
     direction: Direction | None
     basis: Basis
     strains: tuple[str, ...]  # label texts (or blend name) that carry this best grade
+    studied: Studied | None = None
+
+    @property
+    def verdict(self) -> str:
+        return verdict_of(self.direction, self.grade, self.basis)
+
+    @property
+    def verdict_text(self) -> str:
+        return verdict_text(self.verdict, self.studied)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "outcome": self.outcome,
+            "verdict": self.verdict,
+            "verdict_text": self.verdict_text,
+            "studied": self.studied.to_dict() if self.studied else None,
             "grade": self.grade,
             "direction": self.direction,
             "basis": self.basis,
@@ -275,7 +330,13 @@ class ProductReport:
 
     @property
     def claims_without_evidence(self) -> tuple[str, ...]:
-        return tuple(c.claim for c in self.claims if not c.supported_by)
+        """Claims not backed by graded evidence that supports them (contradicted ones too)."""
+        return tuple(c.claim for c in self.claims if not c.backed)
+
+    @property
+    def claim_counts(self) -> dict[str, int]:
+        """How many claims have each status, every status named (0 when none)."""
+        return {st: sum(1 for c in self.claims if c.status == st) for st in CLAIM_STATUSES}
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -298,6 +359,7 @@ class ProductReport:
         return {
             "outcomes": [o.to_dict() for o in self.outcomes],
             "claims": [c.to_dict() for c in self.claims],
+            "claim_counts": self.claim_counts,
             "claims_without_evidence": list(self.claims_without_evidence),
             "notes": list(self.notes),
         }
@@ -346,6 +408,7 @@ class Report:
     studies: tuple[CitedStudy, ...] = ()  # every study the report names
     outcome_labels: tuple[tuple[str, str], ...] = ()  # (outcome id, its name) per outcome
     columns: tuple[tuple[str, str], ...] = ()  # (field, the user's header), as LabelSheet has it
+    population: str | None = None  # --population: who the user says will take the products
 
     @property
     def has_errors(self) -> bool:
@@ -369,6 +432,7 @@ class Report:
             "sheet": self.sheet,
             "created": self.created,
             "reference": self.reference.to_dict(),
+            "population": self.population,
         }
 
     def tail_dict(self) -> dict[str, Any]:

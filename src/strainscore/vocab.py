@@ -1,7 +1,8 @@
 """The vocabulary of a judgement and its order: match levels, grades, directions, bases.
 
-The only place that says which evidence is best. Every module that ranks bodies of evidence
-(per line, per product, per outcome, across products, in a chart) ranks with these keys.
+The only place that says which evidence is best: the verdict ladder's order (strainscore.verdict),
+what was found first, then how sure. Every module that ranks bodies of evidence (per line, per
+product, per outcome, per claim, across products, in a chart) ranks with these keys.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ Basis = Literal["strain", "formulation", "component", "species", "mechanistic"]
 # Best first.
 GRADE_ORDER: tuple[Grade, ...] = ("high", "moderate", "low", "very-low")
 BASIS_ORDER: tuple[Basis, ...] = ("strain", "formulation", "component", "mechanistic", "species")
-# Across products of one grade: a supporting body ranks above a null one (a null is evidence too).
+# What was found, best first: the verdict ladder (strainscore.verdict) ranks direction before
+# certainty, so a supporting body of very low certainty ranks above a null body of high certainty.
 DIRECTION_ORDER: tuple[Direction, ...] = ("supports", "conflicting", "no-effect", "harm-signal")
 # The bases that are graded (a study of this strain, or of a blend the product holds whole).
 GRADED: tuple[Basis, ...] = ("strain", "formulation")
@@ -41,16 +43,19 @@ def direction_rank(direction: str | None) -> int:
     return len(DIRECTION_ORDER)
 
 
-def best_evidence_key(basis: str, grade: str | None) -> tuple[int, int]:
-    """Which body of evidence for one outcome is best: the closer basis, then the higher grade."""
-    return (basis_rank(basis), grade_rank(grade))
+def best_evidence_key(
+    direction: str | None, grade: str | None, basis: str = "strain"
+) -> tuple[int, int, int, int]:
+    """Which body of evidence is best, by the verdict ladder: graded before not graded, then
+    what was found (direction), then how sure (certainty), then the closer basis."""
+    graded = direction is not None and grade is not None and basis in GRADED
+    d = direction_rank(direction) if graded else len(DIRECTION_ORDER)
+    g = grade_rank(grade) if graded else len(GRADE_ORDER)
+    return (0 if graded else 1, d, g, basis_rank(basis))
 
 
-def strength_key(grade: str | None, direction: str | None) -> tuple[int, int]:
-    """Which graded body is strongest across products: the higher grade, then supports first."""
-    return (grade_rank(grade), direction_rank(direction))
-
-
-def grade_level(grade: str) -> int:
-    """Filled blocks in a chart: 4 for high ... 1 for very-low."""
-    return len(GRADE_ORDER) - GRADE_ORDER.index(grade)
+def strength_key(grade: str | None, direction: str | None) -> tuple[int, int, int]:
+    """Which graded body is strongest across products: ``best_evidence_key`` without the basis
+    (direction first, then certainty)."""
+    graded, d, g, _ = best_evidence_key(direction, grade)
+    return (graded, d, g)

@@ -58,7 +58,7 @@ def test_outcome_ranking_in_text(run_cli, labels: Path, small_ref_dir: Path) -> 
     tail = r.stdout[r.stdout.index("Products with strain-level evidence for Mood") :]
     rows = tail.splitlines()
     assert rows[2].split()[:3] == ["1", "Solo", "(Fixture"]
-    assert "Duo Blend" in rows[3] and "formulation" in rows[3]
+    assert "Duo Blend (the studied blend)" in rows[3]
     assert rows[-1] == "No strain-level evidence for mood: Plain"
     assert r.stderr.startswith("checked 3 products: 2 with strain-level evidence for mood")
 

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection
+from dataclasses import replace
 
 from strainscore.evidence.dose import ProductDose, compare, studied_dose
 from strainscore.evidence.grading import direction_of, grade_body
 from strainscore.models import GRADED, Basis, OutcomeEvidence, Resolution
 from strainscore.reference.model import Intervention, Reference, Study
+from strainscore.verdict import Studied, studied_of
 from strainscore.vocab import best_evidence_key
 
 Item = tuple[Study, str, Intervention]
@@ -113,8 +115,9 @@ def _bodies(
     return tuple(sorted(out, key=lambda b: sort_key(b[0])))
 
 
-def sort_key(e: OutcomeEvidence) -> tuple[int, int, str]:
-    return (*best_evidence_key(e.basis, e.grade), e.outcome)
+def sort_key(e: OutcomeEvidence) -> tuple[tuple[int, int, int, int], str]:
+    """Best first by the verdict ladder: graded, then direction, certainty, basis; then outcome."""
+    return (best_evidence_key(e.direction, e.grade, e.basis), e.outcome)
 
 
 def _body(
@@ -129,16 +132,18 @@ def _body(
     ids = tuple(sorted({s.study_id for s, _, _ in items}))
     blend_or_none = blend or None
     if basis in GRADED:
-        graded = grade_body(per_study(items), population=population)
+        trials, pooled_note = counted_once(per_study(items), reference)
+        graded = grade_body(trials, population=population)
         return OutcomeEvidence(
             outcome,
             basis,
             ids,
             graded.grade,
             graded.direction,
-            graded.reasons,
+            (*graded.reasons, *pooled_note),
             None,  # the dose comes with the line: _with_dose
             blend_or_none,
+            studied_in(trials),
         )
     effects = [e for _, e, _ in items]
     tally = ", ".join(f"{effects.count(e)} {e}" for e in dict.fromkeys(effects))
@@ -174,6 +179,34 @@ def per_study(items: list[Item]) -> list[tuple[Study, str]]:
     return [(studies[sid], next(iter(e)) if len(e) == 1 else "mixed") for sid, e in effects.items()]
 
 
+def counted_once(
+    trials: list[tuple[Study, str]], reference: Reference
+) -> tuple[list[tuple[Study, str]], tuple[str, ...]]:
+    """Each trial counts once: a review in the body stands for the trials it pools
+    (review_trials.csv), which then leave the grading and are named in a reason."""
+    if not reference.review_trials:
+        return trials, ()
+    in_body = {s.study_id for s, _ in trials if s.pooled}
+    pooled_in: dict[str, list[str]] = defaultdict(list)
+    for review, trial in reference.review_trials:
+        if review in in_body:
+            pooled_in[reference.studies[trial].trial_id].append(review)
+    kept = [(s, e) for s, e in trials if s.pooled or s.trial_id not in pooled_in]
+    notes = tuple(
+        f"counted once: {s.short} is pooled in "
+        + ", ".join(reference.studies[r].short for r in sorted(pooled_in[s.trial_id]))
+        + ", which stands for it"
+        for s, _ in trials
+        if not s.pooled and s.trial_id in pooled_in
+    )
+    return kept, notes
+
+
+def studied_in(trials: list[tuple[Study, str]]) -> Studied:
+    """Who was studied in the trials of a body, each counted once."""
+    return studied_of((s.pooled, s.n, s.age_group) for s, _ in trials)
+
+
 def _with_dose(body: _Undosed, figures: _Figures) -> OutcomeEvidence:
     """The body with its dose comparison; only graded bases (strain, formulation) get one."""
     e, studied_own, studied_arm = body
@@ -189,9 +222,7 @@ def _with_dose(body: _Undosed, figures: _Figures) -> OutcomeEvidence:
             check = compare(total, studied_own, share_known=single)
     else:
         check = compare(figures[1], studied_arm, share_known=True, what="the product's daily count")
-    return OutcomeEvidence(
-        e.outcome, e.basis, e.study_ids, e.grade, e.direction, e.reasons, check, e.blend
-    )
+    return replace(e, dose=check)
 
 
 def species_evidence(name: str, reference: Reference) -> tuple[OutcomeEvidence, ...]:

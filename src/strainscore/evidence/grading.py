@@ -19,10 +19,12 @@ IMPRECISION_N = 400  # total participants below which a body of evidence is impr
 AGREEMENT = 0.75  # share of studies that must agree for a consistent direction
 # What a population a user names is indirect to: evidence from these age groups.
 # One entry per reference.vocab.POPULATIONS: what each is indirect to.
+# Pregnancy is its own population both ways: evidence in pregnant women is indirect to adults
+# in general, and evidence in adults who are not pregnant is indirect to pregnancy.
 INDIRECT = {
-    "adult": {"infant", "child"},
-    "older-adult": {"infant", "child"},
-    "pregnant": {"infant", "child"},
+    "adult": {"infant", "child", "pregnant"},
+    "older-adult": {"infant", "child", "pregnant"},
+    "pregnant": {"infant", "child", "adult", "older-adult"},
     "child": {"infant", "adult", "older-adult", "pregnant"},
     "infant": {"child", "adult", "older-adult", "pregnant"},
 }

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from strainscore.evidence.assess import assess_line, other_strain_note, sort_key
+from strainscore.evidence.assess import assess_line, other_strain_note
 from strainscore.evidence.dose import product_dose
 from strainscore.models import (
     GRADED,
     ClaimCheck,
+    ClaimStatus,
+    Direction,
+    Grade,
     LabelLine,
     OutcomeEvidence,
     OutcomeSummary,
@@ -19,6 +23,7 @@ from strainscore.models import (
     StrainReport,
 )
 from strainscore.reference.model import Formulation, Reference
+from strainscore.verdict import AGE_GROUP_WORDS
 from strainscore.vocab import basis_rank, best_evidence_key
 
 
@@ -148,26 +153,32 @@ def _ambiguous_note(text: str, found: Sequence[Formulation]) -> str:
 
 
 def summarise(strains: Sequence[StrainReport]) -> tuple[OutcomeSummary, ...]:
-    """For each outcome, the best body of evidence in the product (graded bases first)."""
-    best: dict[str, tuple[tuple[int, int, str], OutcomeEvidence, list[str]]] = {}
+    """For each outcome, the best body of evidence in the product by the verdict ladder
+    (graded first, then direction, then certainty: vocab.best_evidence_key)."""
+    best: dict[str, tuple[tuple[int, ...], OutcomeEvidence, list[str]]] = {}
     for s in strains:
         for e in s.evidence:
             who = e.blend if e.basis == "formulation" and e.blend else s.line.strain_text
-            key = sort_key(e)
+            key = best_evidence_key(e.direction, e.grade, e.basis)
             current = best.get(e.outcome)
             if current is None or key < current[0]:
                 best[e.outcome] = (key, e, [who])
             elif key == current[0] and who not in current[2]:
                 current[2].append(who)
     out = [
-        OutcomeSummary(o, e.grade, e.direction, e.basis, tuple(who))
+        OutcomeSummary(o, e.grade, e.direction, e.basis, tuple(who), e.studied)
         for o, (_, e, who) in best.items()
     ]
-    return tuple(sorted(out, key=lambda o: (*best_evidence_key(o.basis, o.grade), o.outcome)))
+    return tuple(
+        sorted(out, key=lambda o: (best_evidence_key(o.direction, o.grade, o.basis), o.outcome))
+    )
 
 
 def _words(text: str) -> str:
-    return " " + re.sub(r"[^a-z0-9]+", " ", text.lower()).strip() + " "
+    """Lower case, accents dropped ("santé" -> "sante"), words padded with spaces."""
+    plain = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).replace("ß", "ss")
+    return " " + re.sub(r"[^a-z0-9]+", " ", plain).strip() + " "
 
 
 _PHRASES: dict[int, tuple[Reference, tuple[tuple[str, tuple[str, ...]], ...]]] = {}
@@ -178,17 +189,17 @@ def _phrase_words(reference: Reference) -> tuple[tuple[str, tuple[str, ...]], ..
     """Each outcome with its phrases as padded words, worked out once per reference."""
     cached = _PHRASES.get(id(reference))
     if cached is None or cached[0] is not reference:
-        table = tuple(
-            (
-                o.outcome,
-                tuple(
-                    _words(p)
-                    for p in (o.outcome.replace("-", " "), o.label, *o.phrases)
-                    if p.strip()
-                ),
-            )
+        phrases: dict[str, list[str]] = {
+            o.outcome: [
+                _words(p) for p in (o.outcome.replace("-", " "), o.label, *o.phrases) if p.strip()
+            ]
             for o in reference.outcomes.values()
-        )
+        }
+        # The claim vocabulary (claim_phrases.csv): bottles' phrases, groups of outcomes.
+        for cp in reference.claim_phrases:
+            for o in cp.outcomes:
+                phrases.setdefault(o, []).append(_words(cp.phrase))
+        table = tuple((o, tuple(dict.fromkeys(p))) for o, p in phrases.items())
         _PHRASES[id(reference)] = cached = (reference, table)
         _CLAIMS.clear()
     return cached[1]
@@ -207,27 +218,55 @@ def claim_outcomes(claim: str, reference: Reference) -> tuple[str, ...]:
     return hit
 
 
+# What a claim's graded evidence says, from the best direction among its bodies.
+_STATUS_OF_DIRECTION: dict[str, ClaimStatus] = {
+    "supports": "supported",
+    "conflicting": "unclear",
+    "no-effect": "contradicted",
+    "harm-signal": "contradicted",
+}
+_STATUS_NOTES: dict[ClaimStatus, str] = {
+    "supported": "",
+    "unclear": "the studies disagree",
+    "contradicted": "the studies found no effect",
+    "no-evidence": "no evidence recorded for any strain in this product",
+    "no-outcome": "this claim does not name an outcome strainscore knows",
+}
+
+
 def check_claim(claim: str, strains: Sequence[StrainReport], reference: Reference) -> ClaimCheck:
+    """The claim's status (supported, unclear, contradicted, indirect-only, no-evidence,
+    no-outcome) from the graded bodies of evidence for the outcomes it names."""
     outcomes = claim_outcomes(claim, reference)
     if not outcomes:
-        return ClaimCheck(claim, (), note="this claim does not name an outcome strainscore knows")
-    supported = []
+        return ClaimCheck(claim, (), note=_STATUS_NOTES["no-outcome"], status="no-outcome")
+    graded: list[tuple[tuple[int, ...], tuple[str, str, Grade | None, Direction | None]]] = []
     weaker: set[str] = set()
+    special: set[str | None] = set()  # the special population of each supporting body
     for s in strains:
         for e in s.evidence:
             if e.outcome not in outcomes:
                 continue
             if e.basis in GRADED:
                 who = e.blend if e.basis == "formulation" and e.blend else s.line.strain_text
-                supported.append((who, e.outcome, e.grade, e.direction))
+                key = best_evidence_key(e.direction, e.grade, e.basis)
+                graded.append((key, (who, e.outcome, e.grade, e.direction)))
+                if e.direction == "supports":
+                    special.add(e.studied.special if e.studied else None)
             else:
                 weaker.add(e.basis)
-    supported = list(dict.fromkeys(supported))
-    if supported:
-        note = ""
-    elif weaker:
+    found = tuple(dict.fromkeys(body for _, body in sorted(graded, key=lambda g: g[0])))
+    if found:
+        status = _STATUS_OF_DIRECTION[found[0][3] or "conflicting"]
+        note = _STATUS_NOTES[status]
+        if status == "contradicted" and any(d == "harm-signal" for _, _, _, d in found):
+            note = "the studies found no effect or possible harm"
+        only = next(iter(special)) if len(special) == 1 else None
+        if status == "supported" and only:
+            note = f"the supporting studies were in {AGE_GROUP_WORDS[only][1]} only"
+        return ClaimCheck(claim, outcomes, found, note, status)
+    if weaker:
         kinds = ", ".join(sorted(weaker, key=basis_rank))
         note = f"no strain-level evidence in people; only {kinds} evidence"
-    else:
-        note = "no evidence recorded for any strain in this product"
-    return ClaimCheck(claim, outcomes, tuple(supported), note)
+        return ClaimCheck(claim, outcomes, (), note, "indirect-only")
+    return ClaimCheck(claim, outcomes, (), _STATUS_NOTES["no-evidence"], "no-evidence")

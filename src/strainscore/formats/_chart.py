@@ -1,8 +1,9 @@
 """Geometry of the small evidence chart (strains x outcomes) drawn as inline SVG by _chart.html.
 
-Each cell shows the best body of evidence for one strain and one outcome: a grade as 1-4 filled
-blocks with its word and direction beneath, or a hatched bar with "not graded" and why. Nothing is
-told by colour alone, so the chart reads the same printed in grey.
+Each cell shows the best body of evidence for one strain and one outcome (the verdict ladder):
+the verdict in words with its direction's shape, and the certainty beneath as a word (never as
+blocks or stars, which read as a score); or "not graded" and why. Nothing is told by colour alone,
+so the chart reads the same printed in grey.
 """
 
 from __future__ import annotations
@@ -11,12 +12,12 @@ import textwrap
 from dataclasses import dataclass
 
 from strainscore.formats._studies import Sources
-from strainscore.formats.words import DIRECTION_SHORT, NOT_GRADED_SHORT
+from strainscore.formats.words import NOT_GRADED_SHORT, VERDICT_SHORT, certainty_text
 from strainscore.models import OutcomeEvidence, ProductReport
-from strainscore.vocab import best_evidence_key, grade_level
+from strainscore.vocab import best_evidence_key
 
 LABEL_W = 210
-CELL_W = 96
+CELL_W = 120
 CELL_H = 58
 HEAD_LINE = 14
 MAX_LABEL = 30
@@ -27,10 +28,10 @@ class Cell:
     x: int
     y: int
     grade: str | None
-    level: int  # filled blocks, 0 when not graded
+    verdict: str  # the first text line: the verdict (short), or "not graded"
     direction: str
     basis: str
-    short: str  # the second text line: direction, or why it is not graded
+    short: str  # the second text line: the certainty, or why it is not graded
     title: str  # tooltip: the full statement
 
 
@@ -62,8 +63,8 @@ class Chart:
     description: str
 
 
-def _rank(e: OutcomeEvidence) -> tuple[int, int]:
-    return best_evidence_key(e.basis, e.grade)
+def _rank(e: OutcomeEvidence) -> tuple[int, int, int, int]:
+    return best_evidence_key(e.direction, e.grade, e.basis)
 
 
 def _clip(text: str, width: int) -> str:
@@ -119,11 +120,12 @@ def build_chart(product: ProductReport, src: Sources) -> Chart | None:
 def _cell(x: int, y: int, strain: str, outcome: str, e: OutcomeEvidence) -> Cell:
     if e.grade:
         direction = e.direction or ""
-        title = f"{strain}, {outcome}: {e.grade} certainty, {direction}"
+        title = f"{strain}, {outcome}: {e.verdict_text} ({certainty_text(e.grade)})"
         if e.basis == "formulation" and e.blend:
             title += f" (studied as {e.blend})"
-        short = DIRECTION_SHORT.get(direction, direction)
-        return Cell(x, y, e.grade, grade_level(e.grade), direction, e.basis, short, title)
+        verdict = VERDICT_SHORT.get(e.verdict, e.verdict)
+        short = certainty_text(e.grade)
+        return Cell(x, y, e.grade, verdict, direction, e.basis, short, title)
     short = NOT_GRADED_SHORT.get(e.basis, e.basis)
     title = f"{strain}, {outcome}: not graded ({short} evidence only)"
-    return Cell(x, y, None, 0, "", e.basis, short, title)
+    return Cell(x, y, None, "not graded", "", e.basis, short, title)

@@ -7,8 +7,16 @@ from dataclasses import dataclass
 
 from strainscore.formats._studies import Sources
 from strainscore.formats._view import issues_of
-from strainscore.formats.words import BASIS_WORDS, DIRECTION_WORDS, MATCH_WORDS, via_text
-from strainscore.models import OutcomeEvidence, ProductReport, Report, StrainReport
+from strainscore.formats.words import (
+    BASIS_WORDS,
+    CLAIM_STATUS_WORDS,
+    MATCH_WORDS,
+    certainty_text,
+    claim_counts_text,
+    dose_summary,
+    via_text,
+)
+from strainscore.models import CLAIM_STATUSES, OutcomeEvidence, ProductReport, Report, StrainReport
 from strainscore.vocab import best_evidence_key
 
 Value = str | int | float | None
@@ -21,8 +29,8 @@ def number(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else repr(value)
 
 
-def rank(e: OutcomeEvidence) -> tuple[int, int]:
-    return best_evidence_key(e.basis, e.grade)
+def rank(e: OutcomeEvidence) -> tuple[int, int, int, int]:
+    return best_evidence_key(e.direction, e.grade, e.basis)
 
 
 def best_per_outcome(s: StrainReport) -> dict[str, OutcomeEvidence]:
@@ -34,10 +42,12 @@ def best_per_outcome(s: StrainReport) -> dict[str, OutcomeEvidence]:
 
 
 def evidence_words(e: OutcomeEvidence) -> str:
-    """'moderate, supports a benefit' or 'not graded: other strains of the species'."""
+    """'may help, in pregnant women (certainty: moderate; 1 trial, 423 pregnant women)' or
+    'not graded: only other strains of the species were studied': the verdict first."""
     if e.grade:
-        return f"{e.grade}, {DIRECTION_WORDS.get(e.direction or '', e.direction or '')}"
-    return f"not graded: {BASIS_WORDS[e.basis]}"
+        studied = f"; {e.studied.text}" if e.studied else ""
+        return f"{e.verdict_text} ({certainty_text(e.grade)}{studied})"
+    return e.verdict
 
 
 def resolved_name(s: StrainReport) -> str:
@@ -45,18 +55,12 @@ def resolved_name(s: StrainReport) -> str:
 
 
 def line_dose(s: StrainReport, src: Sources) -> tuple[str, str]:
-    """(status, notes) over the line's graded evidence: below if any is below, else meets if
-    any meets, else unknown; the notes say it outcome by outcome."""
+    """(status, notes) over the line's graded evidence, counted by outcome ('meets for 1 of 6
+    outcomes; unknown for 5 of 6 outcomes'); the notes say it outcome by outcome."""
     checks = [e.dose for e in s.evidence if e.grade and e.dose is not None]
     if not checks:
         return ("", "")
-    statuses = {d.status for d in checks}
-    if "below" in statuses:
-        status = "below"
-    elif "meets" in statuses:
-        status = "meets"
-    else:
-        status = "unknown"
+    status = dose_summary([d.status for d in checks])
     notes = "; ".join(
         dict.fromkeys(
             f"{src.outcome(e.outcome)}: {e.dose.status}, {e.dose.note}"
@@ -132,7 +136,8 @@ def summary_table(report: Report, src: Sources) -> Table:
     headers = [
         "product", "brand", "strains listed", "strains with strain-level evidence", "daily CFU",
         "graded evidence", "not graded evidence", "dose below the studied dose for",
-        "claims", "claims without graded evidence", "input problems on its rows", "notes",
+        "claims", "claim statuses", *(f"claims {CLAIM_STATUS_WORDS[st]}" for st in CLAIM_STATUSES),
+        "claims not supported", "input problems on its rows", "notes",
     ]  # fmt: skip
     rows: list[list[Value]] = []
     for p in report.products:
@@ -141,9 +146,19 @@ def summary_table(report: Report, src: Sources) -> Table:
             "; ".join(_outcome_words(p, src, graded=True)),
             "; ".join(_outcome_words(p, src, graded=False)),
             ", ".join(_below(p, src)), ", ".join(c.claim for c in p.claims),
+            claim_statuses(p), *p.claim_counts.values(),
             ", ".join(p.claims_without_evidence), len(issues_of(report, p)), "; ".join(p.notes),
         ])  # fmt: skip
     return Table(headers, rows)
+
+
+def claim_statuses(p: ProductReport) -> str:
+    """'reduces anxiety: contradicted | supports mood: supported'."""
+    return " | ".join(f"{c.claim}: {CLAIM_STATUS_WORDS[c.status]}" for c in p.claims)
+
+
+def claim_counts(p: ProductReport) -> str:
+    return claim_counts_text(p.claim_counts) if p.claims else ""
 
 
 def _outcome_words(p: ProductReport, src: Sources, *, graded: bool) -> Iterator[str]:
@@ -151,7 +166,7 @@ def _outcome_words(p: ProductReport, src: Sources, *, graded: bool) -> Iterator[
         if bool(o.grade) != graded:
             continue
         if o.grade:
-            yield f"{src.outcome(o.outcome)}: {o.grade}, {DIRECTION_WORDS.get(o.direction or '')}"
+            yield f"{src.outcome(o.outcome)}: {o.verdict_text} ({certainty_text(o.grade)})"
         else:
             yield f"{src.outcome(o.outcome)}: {BASIS_WORDS[o.basis]}"
 
@@ -176,9 +191,10 @@ def issue_table(report: Report) -> Table:
 
 EVIDENCE_HEADERS = [
     "source", "sheet", "row", "product", "brand", "strain_as_written", "cfu_per_serving",
-    "match", "resolved_name", "designation", "strain_id", "via", "corrected", "outcome",
-    "outcome_label", "grade", "direction", "basis", "blend", "dose_status",
-    "product_daily_cfu", "studied_daily_cfu", "dose_note", "study_ids", "reasons", "notes",
+    "match", "resolved_name", "designation", "strain_id", "via", "corrected",
+    "claim_counts", "claim_statuses", "outcome", "outcome_label", "verdict", "grade",
+    "direction", "studied", "basis", "blend", "dose_status", "product_daily_cfu",
+    "studied_daily_cfu", "dose_note", "study_ids", "reasons", "notes",
 ]  # fmt: skip
 
 
@@ -189,6 +205,7 @@ def line_values(report: Report, p: ProductReport, s: StrainReport) -> list[Value
         report.source, ln.sheet or "", ln.row, p.product, p.brand, ln.strain_text,
         ln.cfu_per_serving.text if ln.cfu_per_serving else "", r.match, r.name or "",
         r.strain or "", r.strain_id or "", ",".join(r.via), "yes" if r.corrected else "no",
+        claim_counts(p), claim_statuses(p),
     ]  # fmt: skip
 
 
@@ -196,8 +213,9 @@ def body_values(e: OutcomeEvidence, src: Sources) -> list[Value]:
     """The columns of an evidence row that come from one body of evidence."""
     d = e.dose
     return [
-        e.outcome, src.outcome(e.outcome), e.grade or "", e.direction or "", e.basis,
-        e.blend or "", d.status if d else "", number(d.product_daily_cfu) if d else "",
+        e.outcome, src.outcome(e.outcome), e.verdict_text, e.grade or "", e.direction or "",
+        e.studied.text if e.studied else "", e.basis, e.blend or "", d.status if d else "",
+        number(d.product_daily_cfu) if d else "",
         number(d.studied_daily_cfu) if d else "", d.note if d else "", ",".join(e.study_ids),
         "; ".join(e.reasons),
     ]  # fmt: skip

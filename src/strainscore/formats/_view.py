@@ -13,18 +13,20 @@ from strainscore.formats._chart import Chart, build_chart
 from strainscore.formats._studies import Citation, Sources
 from strainscore.formats.words import (
     BASIS_WORDS,
-    DIRECTION_WORDS,
     HEADLINE_DOSE,
+    certainty_text,
     cfu_text,
+    claim_counts_text,
+    population_note,
 )
 from strainscore.models import (
-    GRADE_ORDER,
     DoseCheck,
     InputIssue,
     OutcomeSummary,
     ProductReport,
     Report,
 )
+from strainscore.vocab import best_evidence_key
 
 SLUG_MAX = 48
 
@@ -65,10 +67,14 @@ class ProductView:
         return tuple(r for r in self.rows if r.summary.grade)
 
     @property
-    def best_grade(self) -> int:
-        """Sort key: 0 for high ... 4 for no graded evidence."""
-        grades = [r.summary.grade for r in self.graded]
-        return min((GRADE_ORDER.index(g) for g in grades if g), default=len(GRADE_ORDER))
+    def best(self) -> tuple[int, ...]:
+        """Sort key of the product's best graded evidence by the verdict ladder: what was
+        found first (supports, conflicting, no-effect, harm-signal), then certainty."""
+        keys = [
+            best_evidence_key(r.summary.direction, r.summary.grade, r.summary.basis)
+            for r in self.graded
+        ]
+        return min(keys, default=best_evidence_key(None, None))[:3]
 
 
 def slug(text: str, limit: int = SLUG_MAX) -> str:
@@ -107,7 +113,7 @@ def _view(
         file_name=f"{number:0{width}d}-{name}.html",
         rows=rows,
         chart=build_chart(p, src),
-        headline=_headline(p, rows),
+        headline=_headline(p, rows) + ((population_note(report),) if report.population else ()),
         issues=issues_of(report, p),
         unplaced=unplaced,
         cited=tuple(cited),
@@ -180,7 +186,7 @@ def _headline(p: ProductReport, rows: tuple[OutcomeRow, ...]) -> tuple[str, ...]
     graded = [r for r in rows if r.summary.grade]
     if graded:
         parts = [
-            f"{r.label} ({r.summary.grade}, {DIRECTION_WORDS.get(r.summary.direction or '', '')})"
+            f"{r.label}: {r.summary.verdict_text} ({certainty_text(r.summary.grade)})"
             for r in graded
         ]
         out.append("Graded evidence for: " + "; ".join(parts) + ".")
@@ -201,13 +207,17 @@ def _headline(p: ProductReport, rows: tuple[OutcomeRow, ...]) -> tuple[str, ...]
         if these:
             out.append(f"{HEADLINE_DOSE[status]}: {_names(these)}.")
     if p.claims:
-        backed = sum(1 for c in p.claims if c.supported_by)
-        out.append(f"Label claims with graded evidence: {backed} of {len(p.claims)}.")
+        backed = sum(1 for c in p.claims if c.backed)
+        out.append(
+            f"Label claims supported by graded evidence: {backed} of {len(p.claims)} "
+            f"({claim_counts_text(p.claim_counts)})."
+        )
     return tuple(out)
 
 
 def index_order(views: tuple[ProductView, ...], key: str) -> tuple[ProductView, ...]:
-    """The products as the index lists them: in file order, by name, or strongest evidence first."""
+    """The products as the index lists them: in file order, by name, or best evidence first
+    (the verdict ladder: what was found, then certainty)."""
     if key == "name":
         return tuple(sorted(views, key=lambda v: (v.product.product.casefold(), v.number)))
     if key == "evidence":
@@ -215,7 +225,7 @@ def index_order(views: tuple[ProductView, ...], key: str) -> tuple[ProductView, 
             sorted(
                 views,
                 key=lambda v: (
-                    v.best_grade,
+                    v.best,
                     -v.product.strains_with_evidence,
                     v.product.product.casefold(),
                     v.number,

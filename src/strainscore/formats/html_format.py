@@ -22,6 +22,7 @@ from strainscore.formats._view import index_order, product_views
 from strainscore.formats.words import DIRECTION_WORDS, DOSE_WORDS
 from strainscore.models import Report
 from strainscore.resources import templates_dir
+from strainscore.verdict import verdict_of
 
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
@@ -31,7 +32,7 @@ CSP = (
 INDEXES = {
     "index.html": ("file", "as in the file"),
     "index-by-name.html": ("name", "by product name"),
-    "index-by-evidence.html": ("evidence", "strongest evidence first"),
+    "index-by-evidence.html": ("evidence", "best evidence first (what was found, then certainty)"),
 }
 
 
@@ -51,6 +52,10 @@ def environment(folder: str | None = None) -> jinja2.Environment:
         direction_words=DIRECTION_WORDS,
         dose_words=DOSE_WORDS,
         cfu_text=words.cfu_text,
+        certainty_text=words.certainty_text,
+        verdict_of=verdict_of,
+        claim_status_words=words.CLAIM_STATUS_WORDS,
+        claim_counts_text=words.claim_counts_text,
         via_text=words.via_text,
         csp=CSP,
         version=__version__,

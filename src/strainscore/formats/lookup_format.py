@@ -5,7 +5,13 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 
-from strainscore.formats.words import DESIGN_SHORT, GRADE_LEGEND, NOT_ADVICE, VIA_WORDS
+from strainscore.formats.words import (
+    DESIGN_SHORT,
+    GRADE_LEGEND,
+    NOT_ADVICE,
+    VIA_WORDS,
+    evidence_text,
+)
 from strainscore.text.clean import terminal_safe
 from strainscore.workflows.lookup import LookupResult
 
@@ -98,16 +104,14 @@ def _evidence_lines(result: LookupResult) -> list[str]:
                 f"    {f.effect:<10} {kind}, {st.short}{where} - {ids}{tag}"
             )
     grades = {
-        e.outcome: f"{e.grade} ({e.direction})"
-        for e in result.evidence
-        if e.basis == "strain" and e.grade
+        e.outcome: evidence_text(e) for e in result.evidence if e.basis == "strain" and e.grade
     }
     labels = {f.label or f.outcome: f.outcome for st in studies for f in st.findings}
     n = len({st.study_id for st in studies})
     lines.append(f"Studies held for this strain ({n}), by outcome:")
     for outcome in sorted(by_outcome):
         grade = grades.get(labels.get(outcome, ""))
-        lines.append(f"  {outcome}" + (f" - grade for this strain alone: {grade}" if grade else ""))
+        lines.append(f"  {outcome}" + (f" - for this strain alone: {grade}" if grade else ""))
         lines.extend(by_outcome[outcome])
     if any(st.blend for st in studies):
         lines.append(

@@ -23,18 +23,19 @@ def ranking_text(ranking: dict[str, Any]) -> str:
     held = [r for r in products if r["grade"]]
     lines = [
         f"Products with strain-level evidence for {ranking['label']} ({ranking['outcome']}): "
-        f"{len(held)} of {len(products)}"
+        f"{len(held)} of {len(products)} (ordered by what was found, then by certainty)"
     ]
     if held:
-        head = ("#", "product", "grade", "direction", "basis", "strain or blend")
+        head = ("#", "product", "verdict", "certainty", "who was studied", "strain or blend")
         rows = [
             (
                 str(r["rank"]),
                 r["product"] + (f" ({r['brand']})" if r["brand"] else ""),
-                r["grade"],
-                r["direction"],
-                r["basis"],
-                ", ".join(r["strains"]),
+                r["verdict_text"],
+                r["grade"].replace("-", " "),
+                r["studied"]["text"] if r["studied"] else "",
+                ", ".join(r["strains"])
+                + (" (the studied blend)" if r["basis"] == "formulation" else ""),
             )
             for r in held
         ]

@@ -5,16 +5,21 @@ from __future__ import annotations
 import textwrap
 
 from strainscore.formats.words import (
+    CLAIM_STATUS_WORDS,
     GRADE_LEGEND,
     MATCH_WORDS,
     NOT_ADVICE,
+    certainty_text,
     cfu_text,
+    claim_counts_text,
     dose_text,
     evidence_text,
+    population_note,
     via_text,
 )
 from strainscore.models import ProductReport, Report, StrainReport
 from strainscore.text.clean import printable, terminal_safe
+from strainscore.verdict import verdict_of
 
 WIDTH = 100
 one_line = printable  # user text on one line: a line break in it becomes a space
@@ -38,12 +43,19 @@ def render(report: Report) -> bytes:
     ref = report.reference
     out.append(f"Reference {ref.version} of {ref.date}, tables sha256 {ref.sha256[:12]}")
     out.extend(f"Note: {one_line(n)}" for n in report.notices)
+    if report.population:
+        out.extend(_wrap(population_note(report)))
     for product in report.products:
         out.append("")
         out.extend(_product(product))
     if report.context:
         out.append("")
-        out.append("Reviews pooling many strains (context for the outcome, not for a strain):")
+        out.extend(
+            _wrap(
+                "Context for the outcome, never for a strain (reviews pooling many strains, and "
+                "studies whose strains are not recorded):"
+            )
+        )
         for outcome, ids in report.context:
             out.extend(_wrap(", ".join(ids), "    ", f"  {outcome}: "))
     if report.issues:
@@ -80,17 +92,23 @@ def _product(p: ProductReport) -> list[str]:
         out.append("")
         out.append("Best evidence per outcome:")
         for o in p.outcomes:
-            grade = f"{o.grade} ({o.direction})" if o.grade else f"not graded: {o.basis}"
-            out.extend(_wrap(f"{grade} - {', '.join(o.strains)}", "      ", f"  {o.outcome}: "))
+            if o.grade:
+                who = f"; {o.studied.text}" if o.studied else ""
+                said = f"{o.verdict_text} ({certainty_text(o.grade)}{who})"
+            else:
+                said = o.verdict
+            out.extend(_wrap(f"{said} - {', '.join(o.strains)}", "      ", f"  {o.outcome}: "))
     if p.claims:
         out.append("")
-        out.append("Claims on the label:")
+        out.append(f"Claims on the label ({len(p.claims)}): {claim_counts_text(p.claim_counts)}")
         for c in p.claims:
-            if c.supported_by:
-                found = "; ".join(f"{s}: {o} {g} ({d})" for s, o, g, d in c.supported_by)
-            else:
-                found = c.note
-            out.extend(_wrap(found, "      ", f"  {c.claim!r}: "))
+            found = "; ".join(
+                f"{s}: {o} {verdict_of(d, g)} ({certainty_text(g)})"
+                for s, o, g, d in c.supported_by
+            )
+            said = CLAIM_STATUS_WORDS[c.status] + (f" - {c.note}" if c.note else "")
+            said += f" - {found}" if found else ""
+            out.extend(_wrap(said, "      ", f"  {c.claim!r}: "))
     return out
 
 

@@ -6,7 +6,9 @@ direction, a dose check and a study design; no other module spells them.
 
 from __future__ import annotations
 
-from strainscore.models import DoseCheck, OutcomeEvidence, Resolution
+from collections.abc import Mapping
+
+from strainscore.models import CLAIM_STATUSES, DoseCheck, OutcomeEvidence, Report, Resolution
 
 NOT_ADVICE = (
     "strainscore summarises published studies; it is not medical advice. Talk to a doctor or "
@@ -57,12 +59,6 @@ HEADLINE_DOSE = {
     "unknown": "The dose cannot be compared with the studies for",
 }
 NOT_GRADED_SHORT = {"component": "blend part", "mechanistic": "animal/lab", "species": "species"}
-DIRECTION_SHORT = {
-    "supports": "supports",
-    "no-effect": "no effect",
-    "conflicting": "conflicting",
-    "harm-signal": "harm signal",
-}
 DESIGN_WORDS = {
     "meta-analysis": "meta-analysis",
     "systematic-review": "systematic review",
@@ -88,11 +84,35 @@ DESIGN_SHORT = {
 }
 
 
+# Short forms of the verdict ladder (strainscore.verdict) where space is tight (the chart).
+VERDICT_SHORT = {
+    "likely helps": "likely helps",
+    "may help": "may help",
+    "unclear: studies disagree": "unclear",
+    "probably no effect": "probably no effect",
+    "no effect found in small studies": "no effect (small)",
+    "possible harm": "possible harm",
+}
+CLAIM_STATUS_WORDS = {
+    "supported": "supported",
+    "unclear": "unclear",
+    "contradicted": "contradicted",
+    "indirect-only": "only indirect evidence",
+    "no-evidence": "no evidence recorded",
+    "no-outcome": "no outcome recognised",
+}
 GRADE_LEGEND = (
-    "Grades (GRADE-inspired, computed): high, moderate, low, very-low = how sure we can be. "
-    "Direction: supports, no-effect, conflicting, harm-signal. Component, species and "
-    "mechanistic evidence is shown but never graded."
+    "Each verdict reads what the studies found (direction) and how sure we can be (certainty) "
+    "together: likely helps, may help, unclear: studies disagree, probably no effect, no effect "
+    "found in small studies, possible harm. Certainty (GRADE-inspired, computed) is high, "
+    "moderate, low or very low: a word about the studies, not a score of the product. "
+    "Component, species and mechanistic evidence is shown but never graded."
 )
+
+
+def certainty_text(grade: str | None) -> str:
+    """'certainty: very low': the grade as a word about the studies, never a score."""
+    return f"certainty: {grade.replace('-', ' ')}" if grade else "not graded"
 
 
 def via_text(r: Resolution) -> str:
@@ -100,9 +120,18 @@ def via_text(r: Resolution) -> str:
 
 
 def evidence_text(e: OutcomeEvidence) -> str:
+    """The verdict first, then the certainty and who was studied."""
     if e.grade:
-        return f"{e.grade} ({e.direction})"
-    return BASIS_WORDS[e.basis]
+        studied = f"; {e.studied.text}" if e.studied else ""
+        down = "".join(f"; rated down for {r}" for r in e.reasons if r.startswith("indirectness"))
+        return f"{e.verdict_text} ({certainty_text(e.grade)}{studied}{down})"
+    return e.verdict
+
+
+def claim_counts_text(counts: Mapping[str, int]) -> str:
+    """'1 supported, 1 contradicted, 1 no outcome recognised' (statuses with none left out)."""
+    parts = [f"{counts[st]} {CLAIM_STATUS_WORDS[st]}" for st in CLAIM_STATUSES if counts.get(st)]
+    return ", ".join(parts) or "none"
 
 
 def cfu_text(value: float | None) -> str:
@@ -114,7 +143,43 @@ def cfu_text(value: float | None) -> str:
     return f"{value:.3g}"
 
 
+def dose_summary(statuses: list[str]) -> str:
+    """'meets for 1 of 6 outcomes; below for 2 of 6': a line's dose checks counted, never a
+    bare 'meets' when some outcomes could not be compared."""
+    n = len(statuses)
+    if not n:
+        return ""
+    unit = "outcome" if n == 1 else "outcomes"
+    parts = [
+        f"{st} for {statuses.count(st)} of {n} {unit}"
+        for st in ("below", "meets", "unknown")
+        if statuses.count(st)
+    ]
+    return "; ".join(parts)
+
+
 def dose_text(d: DoseCheck | None) -> str:
     if d is None:
         return ""
     return f"{d.status}: {d.note}"
+
+
+def population_note(report: Report) -> str:
+    """What --population did: which bodies were rated down for indirectness, and why."""
+    down = sorted(
+        {
+            (s.line.strain_text, e.outcome)
+            for p in report.products
+            for s in p.strains
+            for e in s.evidence
+            if any(r.startswith("indirectness") for r in e.reasons)
+        }
+    )
+    head = (
+        f"Population: {report.population}. Evidence studied only in age groups indirect to "
+        f"{report.population} is rated down one level (indirectness)"
+    )
+    if not down:
+        return head + "; no body of evidence in this report was rated down."
+    listed = ", ".join(f"{who} x {o}" for who, o in down)
+    return head + f": {len(down)} rated down ({listed})."

@@ -22,7 +22,7 @@ from strainscore.errors import OutputError
 from strainscore.formats._rows import Table, Value, issue_table, label_table, summary_table
 from strainscore.formats._safe import cell_text
 from strainscore.formats._studies import sources_for
-from strainscore.formats.words import GRADE_LEGEND, NOT_ADVICE
+from strainscore.formats.words import GRADE_LEGEND, NOT_ADVICE, population_note
 from strainscore.models import Report
 
 MIN_WIDTH = 8
@@ -111,6 +111,7 @@ def _about(report: Report) -> Table:
         ["reference sha256", ref.sha256],
         ["made by", f"strainscore {__version__}"],
         ["grades", GRADE_LEGEND],
+        ["population", population_note(report) if report.population else "not given"],
         ["formulas", "Texts that started with = + - @ or a tab were given a leading apostrophe."],
         ["not medical advice", NOT_ADVICE],
     ]

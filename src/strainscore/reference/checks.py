@@ -117,6 +117,8 @@ def _cross_table_problems(t: dict[str, pd.DataFrame]) -> list[RefProblem]:
     out.extend(_parent_problems(t["studies.csv"]))
     out.extend(_search_problems(t, study_ids, strain_ids))
     out.extend(_review_trial_problems(t["review_trials.csv"], t["studies.csv"]))
+    out.extend(_context_problems(t, study_ids, {k[0] for k in arms}))
+    out.extend(_claim_phrase_problems(t["claim_phrases.csv"], outcomes))
     out.extend(_formulation_problems(t["formulations.csv"], strain_ids))
     out.extend(_label_word_problems(t["label_words.csv"], species_names))
     return out
@@ -407,6 +409,11 @@ def _search_problems(
 def _review_trial_problems(links: pd.DataFrame, studies: pd.DataFrame) -> list[RefProblem]:
     out: list[RefProblem] = []
     design = dict(zip(studies["study_id"], studies["design"], strict=True))
+    parent = (
+        dict(zip(studies["study_id"], studies["parent_study"], strict=True))
+        if "parent_study" in studies.columns
+        else {}
+    )
     seen: set[tuple[str, str]] = set()
     for line, r in _lines(links):
         rid, sid = r["review_id"], r["study_id"]
@@ -427,9 +434,79 @@ def _review_trial_problems(links: pd.DataFrame, studies: pd.DataFrame) -> list[R
             out.append(
                 RefProblem("review_trials.csv", line, "study_id", f"{sid!r} is itself a review")
             )
+        elif parent.get(sid):
+            out.append(
+                RefProblem(
+                    "review_trials.csv",
+                    line,
+                    "study_id",
+                    f"{sid!r} is a secondary report of {parent[sid]!r}: list the trial's main "
+                    "paper, so the trial counts once",
+                )
+            )
         if (rid, sid) in seen:
             out.append(RefProblem("review_trials.csv", line, "study_id", "listed twice"))
         seen.add((rid, sid))
+    return out
+
+
+def _context_problems(
+    t: dict[str, pd.DataFrame], study_ids: set[str], with_arms: set[str]
+) -> list[RefProblem]:
+    """A human trial's findings need intervention rows, or they would reach no report: only
+    pooled reviews, and studies listed in context_studies.csv with the reason, are context."""
+    out: list[RefProblem] = []
+    studies = {r["study_id"]: r for _, r in _lines(t["studies.csv"])}
+    context = set(t["context_studies.csv"]["study_id"])
+    reported: set[str] = set()
+    for line, r in _lines(t["findings.csv"]):
+        sid = r["study_id"]
+        study = studies.get(sid)
+        if study is None or sid in with_arms or sid in context or sid in reported:
+            continue
+        if study["design"] in POOLED_DESIGNS or study["design"] not in CLINICAL_DESIGNS:
+            continue
+        reported.add(sid)
+        out.append(
+            RefProblem(
+                "findings.csv",
+                line,
+                "study_id",
+                f"{sid!r} has findings but no interventions.csv row, so it would appear in no "
+                "report: add its arms, or list it in context_studies.csv with the reason",
+            )
+        )
+    for line, r in _lines(t["context_studies.csv"]):
+        sid = r["study_id"]
+        if sid not in study_ids:
+            out.append(
+                RefProblem("context_studies.csv", line, "study_id", f"unknown study {sid!r}")
+            )
+        elif sid in with_arms:
+            out.append(
+                RefProblem(
+                    "context_studies.csv",
+                    line,
+                    "study_id",
+                    f"{sid!r} has intervention rows, so it is graded, not context",
+                )
+            )
+    return out
+
+
+def _claim_phrase_problems(rows: pd.DataFrame, outcomes: set[str]) -> list[RefProblem]:
+    out: list[RefProblem] = []
+    seen: set[tuple[str, str]] = set()
+    for line, r in _lines(rows):
+        for o in (p.strip() for p in r["outcomes"].split(";")):
+            if o and o not in outcomes:
+                out.append(
+                    RefProblem("claim_phrases.csv", line, "outcomes", f"{o!r} not in outcomes.csv")
+                )
+        key = (r["language"], r["phrase"].casefold())
+        if key in seen:
+            out.append(RefProblem("claim_phrases.csv", line, "phrase", "phrase given twice"))
+        seen.add(key)
     return out
 
 

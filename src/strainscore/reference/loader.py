@@ -13,6 +13,7 @@ from strainscore.errors import ReferenceDataError
 from strainscore.models import ReferenceInfo
 from strainscore.reference.checks import RefProblem, check_tables, read_table, reference_warnings
 from strainscore.reference.model import (
+    ClaimPhrase,
     Finding,
     Formulation,
     Intervention,
@@ -193,6 +194,18 @@ def build_reference(t: dict[str, pd.DataFrame], info: ReferenceInfo) -> Referenc
             LabelWord(r["word"].strip(), r["language"], r["kind"], r["means"].strip(), r["species"])
             for r in t["label_words.csv"].to_dict("records")
         ),
+        claim_phrases=tuple(
+            ClaimPhrase(
+                r["phrase"],
+                r["language"],
+                tuple(o.strip() for o in r["outcomes"].split(";") if o.strip()),
+                r["group"],
+            )
+            for r in t["claim_phrases.csv"].to_dict("records")
+        ),
+        context_studies={
+            r["study_id"]: r["reason"] for r in t["context_studies.csv"].to_dict("records")
+        },
     )
 
 

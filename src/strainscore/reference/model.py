@@ -163,6 +163,16 @@ class Outcome:
     description: str
 
 
+@dataclass(frozen=True)
+class ClaimPhrase:
+    """A phrase bottles use for a claim, and the outcomes it speaks of (claim_phrases.csv)."""
+
+    phrase: str
+    language: str
+    outcomes: tuple[str, ...]
+    group: str = ""  # "mood", "digestive", "immune": a phrase for a group of outcomes
+
+
 @dataclass
 class Reference:
     info: ReferenceInfo
@@ -177,6 +187,8 @@ class Reference:
     formulations: dict[str, Formulation] = field(default_factory=dict)
     review_trials: tuple[tuple[str, str], ...] = ()  # (pooled review, trial it includes)
     label_words: tuple[LabelWord, ...] = ()
+    claim_phrases: tuple[ClaimPhrase, ...] = ()
+    context_studies: dict[str, str] = field(default_factory=dict)  # study_id -> why context
     arms_by_strain: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     findings_by_arm: dict[tuple[str, str], tuple[Finding, ...]] = field(default_factory=dict)
     context_findings: tuple[Finding, ...] = ()  # studies with no intervention rows

@@ -90,6 +90,24 @@ REFERENCE_PROBLEMS: tuple[ProblemKind, ...] = (
     ),
     ProblemKind("duplicate-review-trial", "a trial listed twice for one review", r"listed twice"),
     ProblemKind(
+        "finding-without-arm",
+        "findings of a trial with no intervention rows (it would appear in no report)",
+        r".* has findings but no interventions\.csv row",
+    ),
+    ProblemKind(
+        "context-with-arms",
+        "context_studies lists a study that has intervention rows",
+        r".* has intervention rows",
+    ),
+    ProblemKind(
+        "review-trial-secondary",
+        "review_trials names a secondary report, not the trial's main paper",
+        r".* is a secondary report of",
+    ),
+    ProblemKind(
+        "duplicate-claim-phrase", "a claim phrase given twice for one language", r"phrase given"
+    ),
+    ProblemKind(
         "mirror-source", "warning: source_url is not a primary page", r"not a primary source"
     ),
     ProblemKind("not-searched", "warning: a strain with no search logged", r"no search logged"),

@@ -14,6 +14,7 @@ import pandera.pandas as pa
 
 from strainscore.reference.vocab import (
     AGE_GROUPS,
+    CLAIM_LANGUAGES,
     CLINICAL_DESIGNS,
     DESIGNS,
     EFFECTS,
@@ -28,6 +29,7 @@ from strainscore.reference.vocab import (
 
 __all__ = [
     "AGE_GROUPS",
+    "CLAIM_LANGUAGES",
     "CLINICAL_DESIGNS",
     "DESIGNS",
     "EFFECTS",
@@ -264,6 +266,24 @@ LABEL_WORDS = _table(
     "label_words",
 )
 
+CLAIM_PHRASES = _table(
+    {
+        "phrase": _col(_required()),
+        "language": _col(_one_of(CLAIM_LANGUAGES)),
+        "outcomes": _col(_matches(ID_LIST_RE)),
+        "group": _col(_blank_or(ID_RE)),
+    },
+    "claim_phrases",
+)
+
+CONTEXT_STUDIES = _table(
+    {
+        "study_id": _col(_matches(ID_RE), unique=True),
+        "reason": _col(_required()),
+    },
+    "context_studies",
+)
+
 # file name -> schema; the order is the order tables are checked and hashed in.
 TABLES: dict[str, pa.DataFrameSchema] = {
     "outcomes.csv": OUTCOMES,
@@ -277,9 +297,18 @@ TABLES: dict[str, pa.DataFrameSchema] = {
     "searches.csv": SEARCHES,
     "review_trials.csv": REVIEW_TRIALS,
     "label_words.csv": LABEL_WORDS,
+    "claim_phrases.csv": CLAIM_PHRASES,
+    "context_studies.csv": CONTEXT_STUDIES,
 }
 # Tables a folder may lack (added in reference 0.2): a missing one reads as empty and is not
 # hashed, so an older folder keeps its hash.
 OPTIONAL_TABLES = frozenset(
-    ("formulations.csv", "searches.csv", "review_trials.csv", "label_words.csv")
+    (
+        "formulations.csv",
+        "searches.csv",
+        "review_trials.csv",
+        "label_words.csv",
+        "claim_phrases.csv",
+        "context_studies.csv",
+    )
 )

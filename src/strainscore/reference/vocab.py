@@ -49,6 +49,8 @@ LABEL_WORD_KINDS = (
     "filler",
 )
 LANGUAGE_RE = r"^[a-z]{2}(?:-[A-Z][a-z]{3})?$"  # "ja", "zh-Hans"
+# The languages of claim_phrases.csv (ISO 639-1): English and the main label languages.
+CLAIM_LANGUAGES = ("en", "de", "fr", "es", "it", "nl")
 # Where a study's DOI/PMID is best verified: bibliographic databases, the DOI resolver, trial
 # registries and publishers. `reference check` warns about a source_url on any other host (a
 # mirror, a retailer, a document-sharing site), so reviewers replace it with a primary page.

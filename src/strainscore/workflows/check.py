@@ -91,6 +91,7 @@ def check_sheet(
         studies=cited_studies(products, context, ref),
         outcome_labels=tuple((o.outcome, o.label) for o in ref.outcomes.values()),
         columns=label.columns,
+        population=population,
     )
 
 
@@ -117,12 +118,14 @@ def group_products(lines: tuple[LabelLine, ...]) -> dict[tuple[str, str], list[L
 def context_for(
     products: list[ProductReport], ref: Reference
 ) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """Pooled reviews of many strains, for the outcomes this report speaks of (never graded)."""
+    """Context for the outcomes this report speaks of (never graded): pooled reviews of many
+    strains, and the studies context_studies.csv keeps as context (strains not recorded)."""
     outcomes = {e.outcome for p in products for s in p.strains for e in s.evidence}
     outcomes |= {o for p in products for c in p.claims for o in c.outcomes}
     by_outcome: dict[str, set[str]] = {}
     for f in ref.context_findings:
-        if f.outcome in outcomes and ref.studies[f.study_id].pooled:
+        context = ref.studies[f.study_id].pooled or f.study_id in ref.context_studies
+        if f.outcome in outcomes and context:
             by_outcome.setdefault(f.outcome, set()).add(f.study_id)
     return tuple((o, tuple(sorted(ids))) for o, ids in sorted(by_outcome.items()))
 

@@ -1,8 +1,10 @@
 """Across products: which hold strain-level evidence for one outcome, best first.
 
 For a dietitian screening a catalogue ("which of these has evidence for anxiety?"). Only the
-graded bases count (the strain alone, or a studied blend the product holds whole); a null
-result is evidence too, and ranks below a supporting one of the same grade.
+graded bases count (the strain alone, or a studied blend the product holds whole). Products
+are ordered by the verdict ladder: direction first (supports, conflicting, no-effect,
+harm-signal), then certainty, so a null result of high certainty ranks below a supporting
+one of very low certainty.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from strainscore.models import GRADED, Basis, Direction, Grade, ProductReport, Report
+from strainscore.verdict import Studied, verdict_of, verdict_text
 from strainscore.vocab import strength_key
 
 
@@ -26,12 +29,26 @@ class Ranked:
     carriers: tuple[str, ...] = ()  # label texts of the strains, or the blend's name
     study_ids: tuple[str, ...] = ()
     rank: int | None = None
+    studied: Studied | None = None
+
+    @property
+    def verdict(self) -> str | None:
+        return (
+            verdict_of(self.direction, self.grade, self.basis or "strain") if self.grade else None
+        )
+
+    @property
+    def verdict_text(self) -> str | None:
+        return verdict_text(self.verdict, self.studied) if self.verdict else None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "rank": self.rank,
             "product": self.product,
             "brand": self.brand,
+            "verdict": self.verdict,
+            "verdict_text": self.verdict_text,
+            "studied": self.studied.to_dict() if self.studied else None,
             "grade": self.grade,
             "direction": self.direction,
             "basis": self.basis,
@@ -40,11 +57,11 @@ class Ranked:
         }
 
 
-_order = strength_key
+_order = strength_key  # direction first, then certainty (the verdict ladder)
 
 
 def best_for(product: ProductReport, outcome: str) -> Ranked:
-    """The product's best graded body for `outcome`: highest grade, then supports first."""
+    """The product's best graded body for `outcome`: best direction, then highest certainty."""
     best: Ranked | None = None
     for s in product.strains:
         for e in s.evidence:
@@ -60,6 +77,7 @@ def best_for(product: ProductReport, outcome: str) -> Ranked:
                     e.basis,
                     (who,),
                     e.study_ids,
+                    studied=e.studied,
                 )
             elif _order(e.grade, e.direction) == _order(best.grade, best.direction):
                 # Equal bodies from several strains or blends: name them all.

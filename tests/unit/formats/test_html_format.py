@@ -115,18 +115,27 @@ def test_summary_says_what_a_consumer_needs(golden_report: Report) -> None:
     html = html_of(one_product(golden_report, 1))  # Mum Mood: HN001, 6 billion CFU a day
     short = html.split("Strain by strain")[0]
     assert "1 of 1 listed strain has strain-level evidence in people." in short
-    assert "Graded evidence for: Anxiety (moderate, studies disagree)" in short
+    assert (
+        "Graded evidence for: Depression: likely helps, in pregnant women (certainty: moderate); "
+        "Anxiety: unclear: studies disagree (certainty: moderate)" in short
+    )
     assert "Daily count on the label: 6 billion CFU." in short
-    assert "The daily count reaches the studied dose for: Anxiety, Depression." in short
+    assert "The daily count reaches the studied dose for: Depression, Anxiety." in short
     assert 'role="img"' in short and "<title" in short  # the chart has a name
-    assert "Label claims with graded evidence: 1 of 1." in short
+    assert "Label claims supported by graded evidence: 1 of 1 (1 supported)." in short
 
 
-def test_grades_are_words_and_shapes_not_colour(golden_report: Report) -> None:
+def test_verdicts_lead_and_certainty_never_looks_like_a_score(golden_report: Report) -> None:
     html = html_of(one_product(golden_report, 1))
-    badge = re.search(r'<span class="badge g-moderate">(.*?)</span>', html)
-    assert badge and badge.group(1).endswith("moderate") and 'href="#blk-3"' in badge.group(1)
-    assert '<use href="#dir-conflicting"/></svg>studies disagree' in html
+    verdict = re.search(
+        r'<strong class="verdict d-conflicting">(.*?)</strong> (<span.*?</span>)', html
+    )
+    assert verdict and verdict.group(1).endswith("</svg>unclear: studies disagree")
+    assert verdict.group(2) == '<span class="badge certainty">certainty: moderate</span>'
+    assert "likely helps, in pregnant women" in html
+    assert "1 trial, 423 pregnant women" in html
+    # No blocks, bars or stars: nothing that reads as "3 out of 4".
+    assert "blk-" not in html and "■" not in html and "★" not in html
     assert "no effect found" in html  # a null result is shown
 
 

@@ -47,8 +47,11 @@ def test_labels_sheet_keeps_the_users_rows_with_findings_beside(golden_report: R
     assert hn["sheet row"] == 4 and isinstance(hn["sheet row"], int)
     assert hn["resolved name"] == "Lacticaseibacillus rhamnosus" and hn["designation"] == "HN001"
     assert hn["read via"] == "old name"
-    assert hn["evidence: Depression"] == "moderate, supports a benefit"
-    assert hn["dose check"] == "meets"
+    assert hn["evidence: Depression"] == (
+        "likely helps, in pregnant women (certainty: moderate; 1 trial, 423 pregnant women)"
+    )
+    # Counted by outcome, never a bare "meets" when some outcomes cannot be compared.
+    assert hn["dose check"] == "meets for 2 of 3 outcomes; unknown for 1 of 3 outcomes"
     gg = [r for r in rows if r["sheet row"] == 6]
     assert len(gg) == 4  # one cell listing four strains gives four lines
     assert {r["strain"] for r in gg} == {

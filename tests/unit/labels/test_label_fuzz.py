@@ -100,3 +100,19 @@ def test_corrupted_bytes(edits: list[tuple[float, bytes]]) -> None:
 def test_random_bytes(data: bytes) -> None:
     for name in ("labels.csv", "labels.xlsx", "-"):
         _read(data, name)
+
+
+def test_a_part_declaring_an_unknown_encoding_is_a_corrupt_workbook() -> None:
+    part = "xl/_rels/workbook.xml.rels"
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, content in PARTS.items():
+            bad = content.replace(b'encoding="UTF-8"', b'encoding="TF-8"', 1)
+            z.writestr(name, bad if name == part else content)
+    try:
+        read_label_stream(out.getvalue(), "labels.xlsx")
+    except InputFileError as err:
+        assert err.code == "corrupt-workbook"
+        assert part in err.message
+    else:
+        raise AssertionError("a part in an unknown encoding was read")

@@ -67,7 +67,9 @@ def test_json_grades_the_strain_alone_when_grading_is_built() -> None:
     data = json.loads(_run("L. gasseri CP2305", "-f", "json").stdout)
     strain_bodies = [e for e in data["evidence"] if e["basis"] == "strain"]
     assert strain_bodies and all(e["grade"] for e in strain_bodies)
-    assert "grade for this strain alone" in _run("L. gasseri CP2305").stdout
+    assert all(e["verdict"] for e in strain_bodies)
+    text = _run("L. gasseri CP2305").stdout
+    assert "for this strain alone: " in text and "(certainty: " in text
     # a species line is never graded
     assert json.loads(_run("L. gasseri", "-f", "json").stdout)["evidence"] == []
 
@@ -126,7 +128,8 @@ def test_help() -> None:
 
 def test_lookup_text_carries_the_grade_legend(run_cli) -> None:  # type: ignore[no-untyped-def]
     out = run_cli("lookup", "Lacticaseibacillus rhamnosus HN001").stdout
-    assert "Grades (GRADE-inspired, computed)" in out
+    assert "Certainty (GRADE-inspired, computed)" in out
+    assert "not a score of the product" in out
     assert "not medical advice" in out
 
 

@@ -33,6 +33,18 @@ def _append(table: str, row: dict[str, str]) -> Callable[[Tables], None]:
     return lambda t: t[table].append(row)
 
 
+def _trial_without_arms(t: Tables) -> None:
+    t["studies.csv"].append(study("orphan2020"))
+    t["findings.csv"].append({**t["findings.csv"][0], "study_id": "orphan2020"})
+
+
+def _secondary_in_review(t: Tables) -> None:
+    t["studies.csv"].append({**study("alpha2021"), "parent_study": "alpha2020"})
+    t["interventions.csv"].append({**t["interventions.csv"][0], "study_id": "alpha2021"})
+    t["findings.csv"].append({**t["findings.csv"][0], "study_id": "alpha2021"})
+    t["review_trials.csv"][0]["study_id"] = "alpha2021"
+
+
 BROKEN: dict[str, tuple[Callable[[Tables], None], str, str]] = {
     # name: (change, expected location prefix, expected message fragment)
     "duplicate-strain-id": (
@@ -140,6 +152,31 @@ BROKEN: dict[str, tuple[Callable[[Tables], None], str, str]] = {
         _append("studies.csv", study("lonely2020")),
         "studies.csv:7: study_id",
         "no findings",
+    ),
+    "trial-findings-without-arms": (
+        _trial_without_arms,
+        "findings.csv:8: study_id",
+        "no interventions.csv row, so it would appear in no report",
+    ),
+    "context-study-with-arms": (
+        _set("context_studies.csv", 0, study_id="alpha2020"),
+        "context_studies.csv:2: study_id",
+        "has intervention rows",
+    ),
+    "review-lists-a-secondary-report": (
+        _secondary_in_review,
+        "review_trials.csv:2: study_id",
+        "is a secondary report of 'alpha2020'",
+    ),
+    "claim-phrase-unknown-outcome": (
+        _set("claim_phrases.csv", 0, outcomes="mood;nosuch"),
+        "claim_phrases.csv:2: outcomes",
+        "'nosuch' not in outcomes.csv",
+    ),
+    "claim-phrase-twice": (
+        _set("claim_phrases.csv", 1, phrase="Supports Mood", language="en"),
+        "claim_phrases.csv:3: phrase",
+        "given twice",
     ),
 }
 

@@ -21,6 +21,7 @@ from strainscore.reference import check_reference, load_reference
 from strainscore.reference.checks import read_table
 from strainscore.reference.schemas import (
     AGE_GROUPS,
+    CLAIM_LANGUAGES,
     DESIGNS,
     EFFECTS,
     LABEL_WORD_KINDS,
@@ -114,6 +115,7 @@ def test_enums_are_the_vocabularies() -> None:
         ("outcomes.csv", "category"): OUTCOME_CATEGORIES,
         ("species.csv", "kind"): ORGANISM_KINDS,
         ("label_words.csv", "kind"): LABEL_WORD_KINDS,
+        ("claim_phrases.csv", "language"): CLAIM_LANGUAGES,
     }
     found = {
         (fname, f["name"]): tuple(f["constraints"]["enum"])

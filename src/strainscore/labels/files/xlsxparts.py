@@ -101,7 +101,7 @@ def _parse(zf: zipfile.ZipFile, part: str, source: str) -> Any:
             "unsafe-workbook",
             f"refused for safety: {part!r} declares a DOCTYPE/ENTITY (XML entity expansion)",
         ) from None
-    except (ParseError, ValueError) as exc:
+    except (ParseError, ValueError, LookupError) as exc:  # LookupError: an unknown encoding
         raise file_error(
             source, "corrupt-workbook", f"the part {part!r} is not valid XML ({exc})"
         ) from None
