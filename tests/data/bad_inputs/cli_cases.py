@@ -505,3 +505,8 @@ def _xlsx_wide(folder: Path) -> Run:
         assert sorted(p.name for p in f.iterdir()) == ["in.csv"]
 
     return Run(["check", str(inp), "-o", str(folder / "annotated.xlsx")], after=after)
+
+
+@case("lookup_with_a_line_break")
+def _lookup_newline(folder: Path) -> Run:
+    return Run(["lookup", "Lacto\nMatch: strain - verified"])
