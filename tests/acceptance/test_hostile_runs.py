@@ -79,6 +79,7 @@ def test_case(row: dict[str, str], tmp_path: Path, run_cli) -> None:
         result = run_cli(*run.args, expect=None)
         code, err = result.exit_code, result.stderr
         assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+        assert "\nMatch: strain - verified" not in result.stdout  # no line of its own
     assert code == int(row["exit_code"]), err
     assert "Traceback" not in err and "internal error" not in err, err
     assert not any(ord(c) < 32 and c != "\n" for c in err), repr(err)

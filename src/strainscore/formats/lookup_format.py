@@ -12,7 +12,7 @@ from strainscore.formats.words import (
     VIA_WORDS,
     evidence_text,
 )
-from strainscore.text.clean import terminal_safe
+from strainscore.text.clean import printable, terminal_safe
 from strainscore.workflows.lookup import LookupResult
 
 LEGEND = (
@@ -29,7 +29,7 @@ def render_json(result: LookupResult) -> str:
 def render_text(result: LookupResult) -> str:
     """The lookup for a terminal: the match, how it was read, then the studies by outcome."""
     r = result.resolution
-    lines = [f"Label text: {r.label_text}"]
+    lines = [f"Label text: {printable(r.label_text)}"]  # one line, whatever was typed
     if r.match == "strain":
         lines.append(f"Match: strain - {r.name} {r.strain} (reference id {r.strain_id})")
     elif r.match in ("species", "genus"):

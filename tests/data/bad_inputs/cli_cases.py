@@ -293,6 +293,18 @@ def _text_bidi(folder: Path) -> Run:
     return Run(["check", "--text", "L. rhamnosus \u202eGG", "-o", str(out)], after=after)
 
 
+@case("text_bidi_override_html")
+def _text_bidi_html(folder: Path) -> Run:
+    out = folder / "r.html"
+
+    def after(f: Path) -> None:
+        page = out.read_text(encoding="utf-8")
+        assert "\u202e" not in page and "\u2066" not in page
+
+    args = ["check", "--text", "L. rhamnosus \u202eGG\u2066", "--claims", "calm\u202e", "-o"]
+    return Run([*args, str(out)], after=after)
+
+
 @case("unknown_output_suffix")
 def _docx(folder: Path) -> Run:
     inp = labels(folder)
@@ -482,3 +494,19 @@ def _json_valid(folder: Path) -> Run:
         assert [p["product"] for p in data["products"]] == ["S"]
 
     return Run(["check", str(inp), "-o", str(out)], after=after)
+
+
+@case("annotated_xlsx_100000_columns")
+def _xlsx_wide(folder: Path) -> Run:
+    head = "Product,Strain," + ",".join(f"c{i}" for i in range(100_000))
+    inp = labels(folder, text=head + "\nP,L. GG," + ",".join("x" * 100_000) + "\n")
+
+    def after(f: Path) -> None:
+        assert sorted(p.name for p in f.iterdir()) == ["in.csv"]
+
+    return Run(["check", str(inp), "-o", str(folder / "annotated.xlsx")], after=after)
+
+
+@case("lookup_with_a_line_break")
+def _lookup_newline(folder: Path) -> Run:
+    return Run(["lookup", "Lacto\nMatch: strain - verified"])

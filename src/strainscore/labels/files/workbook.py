@@ -55,16 +55,14 @@ class Workbook:
         self._check_extent(xml, part.name)
         try:
             # By position, so the sheet read is the sheet whose part was checked above.
+            # Names are unique (checked on opening), so by name is the same sheet if the
+            # engine lists the sheets otherwise (without chart sheets, say).
             index = self.sheets.index(part)
-            if list(self._book.sheet_names)[index : index + 1] != [part.name]:
-                raise file_error(
-                    self.source,
-                    "corrupt-workbook",
-                    f"the sheet list does not match the workbook's parts at sheet {part.name!r}",
-                )
-            grid: Grid = self._book.get_sheet_by_index(index).to_python(skip_empty_area=False)
-        except InputFileError:
-            raise
+            if list(self._book.sheet_names)[index : index + 1] == [part.name]:
+                sheet = self._book.get_sheet_by_index(index)
+            else:
+                sheet = self._book.get_sheet_by_name(part.name)
+            grid: Grid = sheet.to_python(skip_empty_area=False)
         except BaseException as exc:
             raise _engine_error(exc, self.source, part.name) from None
         _fill_merges(grid, merged_ranges(xml))

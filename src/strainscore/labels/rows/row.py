@@ -77,6 +77,7 @@ class RowReader:
         # Labels repeat the same names, counts, servings and claims: each distinct cell value
         # is cleaned and parsed once.
         self._amount = PerValue(parse_amount)
+        self._not_a_count = PerValue(not_a_count)
         self._clean = PerValue(lambda v: strip_invisible(cell_text(v)))
         self._servings = PerValue(parse_servings)
         self.split = PerValue(split_strains)
@@ -183,7 +184,7 @@ class RowReader:
     def _read_amount(self, row: Row, r: int) -> None:
         raw = self.get(row.cells, "cfu_per_serving")
         c = self.col["cfu_per_serving"]
-        problem = not_a_count(raw)
+        problem = self._not_a_count(raw)
         if problem is None and isinstance(raw, int | float) and r in self._percent_rows(c):
             problem = "is formatted as a percentage, not a count"
         if problem is not None:
