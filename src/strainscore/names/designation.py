@@ -52,6 +52,17 @@ def find_designation(ix: NameIndex, tokens: tuple[str, ...] | list[str]) -> Desi
     toks = tuple(tokens)[:MAX_TOKENS]
     if not toks:
         return None
+    found: DesignationMatch | None
+    if toks in ix.designation_cache:  # a match is frozen and depends on the tokens alone
+        found = ix.designation_cache[toks]
+        return found
+    found = _find(ix, toks)
+    if len(ix.designation_cache) < 100_000:
+        ix.designation_cache[toks] = found
+    return found
+
+
+def _find(ix: NameIndex, toks: tuple[str, ...]) -> DesignationMatch | None:
     whole = _lookup(ix, " ".join(toks))
     if whole is not None or len(toks) == 1:
         return whole

@@ -20,25 +20,36 @@ def max_edits(word: str) -> int:
 
 
 def distance(a: str, b: str, limit: int) -> int:
-    """Optimal-string-alignment distance (a swap of neighbours counts 1); limit+1 when above it."""
-    if abs(len(a) - len(b)) > limit:
+    """Optimal-string-alignment distance (a swap of neighbours counts 1); limit+1 when above it.
+
+    Only the band of cells within `limit` of the diagonal is computed: a cell outside it is at
+    least |i - j| > limit, and every value is capped at limit+1, so values up to `limit` are exact.
+    """
+    la, lb = len(a), len(b)
+    if abs(la - lb) > limit:
         return limit + 1
+    big = limit + 1
     prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        cur = [i] + [0] * len(b)
-        best = cur[0]
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                v = min(v, prev2[j - 2] + 1)
-            cur[j] = v
-            best = min(best, v)
+    prev = [j if j <= limit else big for j in range(lb + 1)]
+    for i in range(1, la + 1):
+        cur = [big] * (lb + 1)
+        cur[0] = best = i if i <= limit else big
+        ai = a[i - 1]
+        for j in range(max(1, i - limit), min(lb, i + limit) + 1):
+            v = prev[j - 1] + (ai != b[j - 1])
+            if prev[j] + 1 < v:
+                v = prev[j] + 1
+            if cur[j - 1] + 1 < v:
+                v = cur[j - 1] + 1
+            if i > 1 and j > 1 and ai == b[j - 2] and a[i - 2] == b[j - 1] and prev2[j - 2] + 1 < v:
+                v = prev2[j - 2] + 1
+            cur[j] = v if v < big else big
+            if v < best:
+                best = v
         if best > limit:
-            return limit + 1
+            return big
         prev2, prev = prev, cur
-    return min(prev[-1], limit + 1)
+    return min(prev[lb], big)
 
 
 def correct(word: str, candidates: Iterable[str], blockers: Iterable[str] = ()) -> str | None:

@@ -103,6 +103,7 @@ class NameIndex:
         self.fuzzy_cache: dict[tuple[str, tuple[str, ...]], str | None] = {}
         # read_taxon answers per five-token window (names/taxon.py), bounded like fuzzy_cache
         self.taxon_cache: dict[tuple[tuple[str, ...], bool], Any] = {}
+        self.designation_cache: dict[tuple[str, ...], Any] = {}  # names/designation.py
         self._build_taxa()
         self._build_strains()
         # "Lactobacilli", "Bifidobacteria": a group of a genus, read as that genus.

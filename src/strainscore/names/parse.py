@@ -99,7 +99,7 @@ def find_amount(text: str) -> re.Match[str] | None:
 def is_amount(text: str) -> bool:
     """True when `text` is an amount and nothing else (qualifiers such as 'per capsule' allowed)."""
     t = text.strip(" .,;:()[]")
-    m = _AMOUNT.search(t)
+    m = _AMOUNT.search(t) if _DIGIT.search(t) else None
     if m is None:
         return False
     rest = _LEFTOVER.sub("", t[: m.start()] + " " + t[m.end() :]).strip()
@@ -138,7 +138,12 @@ def split_asides(text: str) -> tuple[str, list[str]]:
     return "".join(main), [a for a in asides if a]
 
 
+_DIGIT = re.compile(r"\d")  # every amount starts with a digit: a text with none skips the pattern
+
+
 def _cut_amount(text: str) -> tuple[str, str | None]:
+    if not _DIGIT.search(text):
+        return text, None
     m = _AMOUNT.search(text)
     if m is None:
         return text, None

@@ -25,6 +25,7 @@ _TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN = re.compile(
     rf"(?<=[\u3400-\u9fff])\s*[(（]\s*[a-zü{_TONES}\s]*[{_TONES}][a-zü{_TONES}\s]*[)）]"
 )
+_SUPERSCRIPTS = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]")
 _LATIN_END = re.compile(r"(?:^|[\s(\[（])([A-Z][a-z]{0,5}\.|[A-Z][a-z]+)\s*$")
 _DROPPED = frozenset(("strain", "lactic-acid-bacteria", "spores", "live-cultures", "filler"))
 LANGUAGES = {
@@ -80,7 +81,9 @@ class LabelWords:
         """(the text with CJK label words read as Latin, notes saying what was read)."""
         if self._cjk_re is None or not _CJK.search(text):
             return text, ()
-        text = _PINYIN.sub("", unicodedata.normalize("NFKC", text))
+        if not _SUPERSCRIPTS.search(text):  # NFKC would make "10⁹" "109": keep exponents
+            text = unicodedata.normalize("NFKC", text)
+        text = _PINYIN.sub("", text)
         out: list[str] = []
         notes: list[str] = []
         pos = 0

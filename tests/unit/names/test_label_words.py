@@ -57,6 +57,7 @@ def test_issue_cases_find_the_strain(resolver: Resolver, text: str, strain_id: s
         ("L. rhamnosus GG 2 mld", "2 mld"),
         ("L. rhamnosus GG 5 mil millones", "5 mil millones"),
         ("ビフィズス菌 BB536 1000億個", "1000億個"),
+        ("ビフィズス菌 BB536 1×10⁹個", "1×10⁹個"),
     ],
 )
 def test_amounts_in_other_languages_are_cut_from_the_name(
