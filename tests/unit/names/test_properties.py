@@ -26,7 +26,9 @@ LABELISH = st.text(
 )
 
 
-@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+# No deadline: the first call builds the resolver index, and a loaded machine can take longer
+# than hypothesis's 200 ms; what this test checks is that no input raises, not speed.
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(st.text(max_size=200), LABELISH))
 def test_no_input_raises(text: str) -> None:
     res = RESOLVER.resolve_strict(text)
