@@ -323,6 +323,9 @@ class ProductReport:
     outcomes: tuple[OutcomeSummary, ...] = ()
     claims: tuple[ClaimCheck, ...] = ()
     notes: tuple[str, ...] = ()
+    # (sheet, row) of this product's rows left out for input problems: their problems are the
+    # product's, so its index row and its page count them (not in the JSON; notes say so).
+    left_out_rows: tuple[tuple[str | None, int], ...] = ()
 
     @property
     def strains_with_evidence(self) -> int:

@@ -138,7 +138,8 @@ def _row(p: ProductReport, o: OutcomeSummary, src: Sources) -> OutcomeRow:
 
 
 def _rows(p: ProductReport) -> set[tuple[str | None, int]]:
-    return {(s.line.sheet, s.line.row) for s in p.strains}
+    """The rows a product was read from, the ones left out for their problems included."""
+    return {(s.line.sheet, s.line.row) for s in p.strains} | set(p.left_out_rows)
 
 
 RowIssues = dict[tuple[str | None, int], list[tuple[int, InputIssue]]]

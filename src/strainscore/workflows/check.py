@@ -74,7 +74,7 @@ def check_sheet(
     for done, (key, lines) in enumerate(groups.items(), 1):
         judged = assess_product(lines, resolutions, ref, population=population)
         if key in left_out:
-            judged = _partly_checked(judged, left_out[key])
+            judged = _partly_checked(judged, left_out[key], lines[0].sheet)
         products.append(judged)
         if on_progress is not None:
             on_progress(done, len(groups))
@@ -95,7 +95,7 @@ def check_sheet(
     )
 
 
-def _partly_checked(product: ProductReport, rows: list[int]) -> ProductReport:
+def _partly_checked(product: ProductReport, rows: list[int], sheet: str | None) -> ProductReport:
     """A product judged on part of its rows says so in its verdict."""
     import dataclasses
 
@@ -104,7 +104,11 @@ def _partly_checked(product: ProductReport, rows: list[int]) -> ProductReport:
         f"{len(rows)} of this product's rows (row {shown}) were not checked because of input "
         "problems: this verdict is on its other rows only"
     )
-    return dataclasses.replace(product, notes=(note, *product.notes))
+    return dataclasses.replace(
+        product,
+        notes=(note, *product.notes),
+        left_out_rows=tuple((sheet, r) for r in rows),
+    )
 
 
 def group_products(lines: tuple[LabelLine, ...]) -> dict[tuple[str, str], list[LabelLine]]:

@@ -64,3 +64,21 @@ def test_stream_that_fails_half_way_leaves_nothing(golden_report: Report, tmp_pa
         write_stream(out, half, force=True)
     assert out.read_bytes() == b"earlier report"
     assert [p.name for p in tmp_path.iterdir()] == ["r.csv"]  # no temporary file left
+
+
+def test_a_left_out_row_counts_among_its_products_input_problems(tmp_path: Path) -> None:
+    # The issue's case: a product judged on part of its rows must not show "0 input problems".
+    from strainscore.formats._view import issues_of
+    from strainscore.workflows.check import check_label
+
+    sheet = tmp_path / "in.csv"
+    sheet.write_text(
+        "Product,Strain,CFU per serving\nCalm,L. rhamnosus GG,10 billion\n"
+        "Calm,B. lactis BB-12,-5 billion\n",
+        encoding="utf-8",
+    )
+    report = check_label(sheet)
+    (product,) = report.products
+    assert [s.line.row for s in product.strains] == [2]
+    assert [i.row for i in issues_of(report, product)] == [3]
+    assert any("other rows only" in n for n in product.notes)
