@@ -57,7 +57,7 @@ _CHECK_OPTIONS = (
         "--format",
         "fmt",
         type=click.Choice(tuple(FORMATS)),
-        help="Output format. Default: from the -o suffix (.html .json .csv .xlsx), else text.",
+        help="Output format. Default: from the -o suffix (.html .json .csv .xlsx .pdf), else text.",
     ),
     click.option(
         "--sheet", metavar="NAME|N", help="Workbook sheet to read (name or number from 1)."
@@ -151,6 +151,10 @@ def execute(opts: CheckOptions) -> int:
     fmt = format_for(opts.fmt, opts.output)
     if fmt.binary and not opts.output:
         raise UsageError(f"--format {fmt.name} needs -o FILE{fmt.suffixes[0]} (it is not text)")
+    if fmt.name == "pdf":
+        from strainscore.formats.pdf_format import weasyprint
+
+        weasyprint()  # the optional extra: say how to add it before checking anything
     if opts.open_report and not (fmt.folder and opts.output):
         raise UsageError("--open needs an HTML report written to a file: -o FILE.html or -o FOLDER")
     run_ = run_check(
@@ -169,6 +173,7 @@ def execute(opts: CheckOptions) -> int:
         _echo_issues(report)
         click.echo("strainscore: stopped: the input has problems (--strict)", err=True)
         return EXIT_BAD_INPUT
+    _refuse_big_page(report, fmt, opts.output)
     _write(report, fmt, opts, run_.ranking)
     if opts.label is not None and len(report.products) > 1:
         click.echo(batch_summary(report, opts.outcome), err=True)
@@ -218,6 +223,24 @@ def _write(report: Any, fmt: Format, opts: CheckOptions, ranking: dict[str, Any]
         click.echo(table, nl=False)
     if opts.open_report:
         click.launch(str(out / "index.html" if as_folder else out))
+
+
+def _refuse_big_page(report: Any, fmt: Format, output: str | None) -> None:
+    """A single-file HTML or PDF over ONE_PAGE_MAX products: ask for a folder instead."""
+    from strainscore.errors import UsageError
+    from strainscore.formats.html_format import ONE_PAGE_MAX
+
+    n = len(report.products)
+    if fmt.name not in ("html", "pdf") or n <= ONE_PAGE_MAX:
+        return
+    out = Path(output) if output else None
+    if fmt.name == "html" and out is not None and (out.is_dir() or not out.suffix):
+        return  # a folder: one page per product
+    raise UsageError(
+        f"{n:,} products are too many for one {fmt.name.upper()} file (at most {ONE_PAGE_MAX:,}: "
+        "a bigger page is slow to open and print); write a folder instead, e.g. -o reports/",
+        code="too-many-for-one-page",
+    )
 
 
 def _echo_issues(report: Any) -> None:

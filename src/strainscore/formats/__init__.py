@@ -57,6 +57,7 @@ FORMATS: dict[str, Format] = {
         Format("html", "strainscore.formats.html_format", (".html", ".htm"), folder=True),
         Format("csv", "strainscore.formats.csv_format", (".csv",), streams=True),
         Format("xlsx", "strainscore.formats.xlsx_format", (".xlsx",), binary=True),
+        Format("pdf", "strainscore.formats.pdf_format", (".pdf",), binary=True),
     )
 }
 SUFFIXES = {suffix: f.name for f in FORMATS.values() for suffix in f.suffixes}

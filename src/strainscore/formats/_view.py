@@ -11,9 +11,8 @@ from dataclasses import dataclass
 
 from strainscore.formats._chart import Chart, build_chart
 from strainscore.formats._studies import Citation, Sources
+from strainscore.formats.plain import plain_summary
 from strainscore.formats.words import (
-    BASIS_WORDS,
-    DIRECTION_WORDS,
     HEADLINE_DOSE,
     cfu_text,
 )
@@ -21,6 +20,7 @@ from strainscore.models import (
     GRADE_ORDER,
     DoseCheck,
     InputIssue,
+    OutcomeEvidence,
     OutcomeSummary,
     ProductReport,
     Report,
@@ -47,6 +47,15 @@ class OutcomeRow:
 
 
 @dataclass(frozen=True)
+class BlendView:
+    """A studied blend the product holds whole: its evidence, shown once for the blend."""
+
+    name: str
+    strains: tuple[str, ...]  # the label lines of the product that belong to it, as written
+    evidence: tuple[OutcomeEvidence, ...]
+
+
+@dataclass(frozen=True)
 class ProductView:
     product: ProductReport
     number: int  # 1-based position in the report
@@ -59,6 +68,8 @@ class ProductView:
     unplaced: int  # problems in the file on no product's rows (e.g. a row that could not be read)
     cited: tuple[Citation, ...]  # every study the page cites, by author and year
     context: tuple[tuple[str, tuple[Citation, ...]], ...]
+    blends: tuple[BlendView, ...] = ()
+    species_only: bool = False  # every line is a species (or less): no strain-level lookup
 
     @property
     def graded(self) -> tuple[OutcomeRow, ...]:
@@ -107,11 +118,30 @@ def _view(
         file_name=f"{number:0{width}d}-{name}.html",
         rows=rows,
         chart=build_chart(p, src),
-        headline=_headline(p, rows),
+        headline=(plain_summary(p, src.outcome), *_headline(p, rows)),
         issues=issues_of(report, p),
         unplaced=unplaced,
         cited=tuple(cited),
         context=context,
+        blends=blends_of(p),
+        species_only=bool(p.strains) and all(s.resolution.match != "strain" for s in p.strains),
+    )
+
+
+def blends_of(p: ProductReport) -> tuple[BlendView, ...]:
+    """Each blend held whole, once, with its evidence (every strain of it carries the same)."""
+    found: dict[str, tuple[list[str], dict[str, OutcomeEvidence]]] = {}
+    for s in p.strains:
+        for e in s.evidence:
+            if e.basis != "formulation" or not e.blend:
+                continue
+            lines, by_outcome = found.setdefault(e.blend, ([], {}))
+            if s.line.strain_text not in lines:
+                lines.append(s.line.strain_text)
+            by_outcome.setdefault(e.outcome, e)
+    return tuple(
+        BlendView(name, tuple(lines), tuple(by_outcome.values()))
+        for name, (lines, by_outcome) in found.items()
     )
 
 
@@ -178,20 +208,6 @@ def _headline(p: ProductReport, rows: tuple[OutcomeRow, ...]) -> tuple[str, ...]
         f"{'has' if listed == 1 else 'have'} strain-level evidence in people."
     ]
     graded = [r for r in rows if r.summary.grade]
-    if graded:
-        parts = [
-            f"{r.label} ({r.summary.grade}, {DIRECTION_WORDS.get(r.summary.direction or '', '')})"
-            for r in graded
-        ]
-        out.append("Graded evidence for: " + "; ".join(parts) + ".")
-    else:
-        out.append("No graded evidence in people for any strain in this product.")
-    by_basis: dict[str, list[OutcomeRow]] = {}
-    for r in rows:
-        if not r.summary.grade:
-            by_basis.setdefault(r.summary.basis, []).append(r)
-    for basis, these in by_basis.items():
-        out.append(f"Not graded, {BASIS_WORDS[basis]}: {_names(these)}.")
     if p.daily_cfu is not None:
         out.append(f"Daily count on the label: {cfu_text(p.daily_cfu)} CFU.")
     else:

@@ -27,6 +27,9 @@ CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
     "base-uri 'none'; form-action 'none'"
 )
+# The most products one HTML (or PDF) file holds; a bigger batch is written as a folder
+# (index + one page per product). 2,000 products on one page were 57 MB and took Chromium 94 s.
+ONE_PAGE_MAX = 200
 # index file name -> (order key, words for the link); index.html lists products as in the file.
 INDEXES = {
     "index.html": ("file", "as in the file"),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import textwrap
 
+from strainscore.formats._studies import Sources, sources_for
+from strainscore.formats.plain import plain_summary
 from strainscore.formats.words import (
     GRADE_LEGEND,
     MATCH_WORDS,
@@ -37,14 +39,16 @@ def render(report: Report) -> bytes:
     ref = report.reference
     out.append(f"Reference {ref.version} of {ref.date}, tables sha256 {ref.sha256[:12]}")
     out.extend(f"Note: {n}" for n in report.notices)
+    src = sources_for(report)
     for product in report.products:
         out.append("")
-        out.extend(_product(product))
+        out.extend(_product(product, src))
     if report.context:
         out.append("")
         out.append("Reviews pooling many strains (context for the outcome, not for a strain):")
         for outcome, ids in report.context:
-            out.extend(_wrap(", ".join(ids), "    ", f"  {outcome}: "))
+            cites = ", ".join(src.cite(i).short for i in ids)
+            out.extend(_wrap(cites, "    ", f"  {src.outcome(outcome)}: "))
     if report.issues:
         out.append("")
         out.append(f"Input problems ({len(report.issues)}):")
@@ -56,9 +60,10 @@ def render(report: Report) -> bytes:
     return ("\n".join(clean(line) for line in out) + "\n").encode("utf-8")
 
 
-def _product(p: ProductReport) -> list[str]:
+def _product(p: ProductReport, src: Sources) -> list[str]:
     title = p.product + (f" ({p.brand})" if p.brand else "")
     out = [title, "=" * min(len(title), WIDTH)]
+    out.extend(_wrap(plain_summary(p, src.outcome)))
     listed = len(p.strains)
     count = f"{cfu_text(p.daily_cfu)} CFU" if p.daily_cfu else "not given on the label"
     summary = (
@@ -73,26 +78,30 @@ def _product(p: ProductReport) -> list[str]:
         out.extend(_wrap(note, "  ", "  note: "))
     for i, s in enumerate(p.strains, 1):
         out.append("")
-        out.extend(_strain(i, s, show_dose=p.daily_cfu is not None))
-    if p.outcomes:
+        out.extend(_strain(i, s, src, show_dose=p.daily_cfu is not None))
+    shown = [o for o in p.outcomes if o.basis != "species"]  # species lines: said once above
+    if shown:
         out.append("")
         out.append("Best evidence per outcome:")
-        for o in p.outcomes:
+        for o in shown:
             grade = f"{o.grade} ({o.direction})" if o.grade else f"not graded: {o.basis}"
-            out.extend(_wrap(f"{grade} - {', '.join(o.strains)}", "      ", f"  {o.outcome}: "))
+            label = src.outcome(o.outcome)
+            out.extend(_wrap(f"{grade} - {', '.join(o.strains)}", "      ", f"  {label}: "))
     if p.claims:
         out.append("")
         out.append("Claims on the label:")
         for c in p.claims:
             if c.supported_by:
-                found = "; ".join(f"{s}: {o} {g} ({d})" for s, o, g, d in c.supported_by)
+                found = "; ".join(
+                    f"{s}: {src.outcome(o)} {g} ({d})" for s, o, g, d in c.supported_by
+                )
             else:
                 found = c.note
             out.extend(_wrap(found, "      ", f"  {c.claim!r}: "))
     return out
 
 
-def _strain(i: int, s: StrainReport, *, show_dose: bool = True) -> list[str]:
+def _strain(i: int, s: StrainReport, src: Sources, *, show_dose: bool = True) -> list[str]:
     r = s.resolution
     out = [f"{i}. {r.label_text}"]
     if r.match == "strain":
@@ -107,11 +116,17 @@ def _strain(i: int, s: StrainReport, *, show_dose: bool = True) -> list[str]:
         out.extend(_wrap(", ".join(r.suggestions), "     ", "   did you mean: "))
     for note in (*r.notes, *s.notes):
         out.extend(_wrap(note, "     ", "   note: "))
+    species = [src.outcome(e.outcome) for e in s.evidence if e.basis == "species"]
+    if species:
+        line = f"other strains of the species were studied for {', '.join(species)}; not graded"
+        out.extend(_wrap(line + ", they do not transfer", "       ", "   * "))
     for e in s.evidence:
-        line = f"{e.outcome}: {evidence_text(e)}"
-        if e.blend and e.basis != "species":
+        if e.basis == "species":
+            continue
+        line = f"{src.outcome(e.outcome)}: {evidence_text(e)}"
+        if e.blend:
             line += f" [{e.blend}]"
-        line += f" - {', '.join(e.study_ids)}"
+        line += f" - {'; '.join(src.cite(sid).short for sid in e.study_ids)}"
         out.extend(_wrap(line, "       ", "   * "))
         if e.dose is not None and show_dose:
             out.extend(_wrap(dose_text(e.dose), "         ", "     dose "))
