@@ -163,7 +163,7 @@ async function checkPage(browser, item) {
     print_overflow_px: opened.print_overflow_px,
   };
   if (item.screenshot) {
-    await opened.page.screenshot({ path: item.screenshot, fullPage: true });
+    await opened.page.screenshot({ path: item.screenshot, fullPage: false }); // the top, cropped
     entry.screenshot = item.screenshot;
   }
   await opened.context.close();
