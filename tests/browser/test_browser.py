@@ -229,3 +229,44 @@ def test_nothing_scrolls_sideways_on_a_phone(handouts: dict[str, Any]) -> None:
         phone = p["phone"]
         assert phone["client_width"] == PHONE
         assert phone["scroll_width"] <= PHONE, (Path(p["file"]).name, phone)
+
+
+@pytest.fixture(scope="module")
+def atlas_pages(tmp_path_factory: pytest.TempPathFactory, browser_ready: None) -> dict[str, Any]:
+    """The atlas built from the shipped reference by the CLI, opened like the reports."""
+    tmp = tmp_path_factory.mktemp("atlas")
+    cmd = [sys.executable, "-m", "strainscore", "reference", "site", "-o", str(tmp / "site")]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    site = tmp / "site"
+    update = os.environ.get("STRAINSCORE_UPDATE_SCREENSHOT") == "1"
+    shot = ROOT / "docs" / "screenshot-atlas.png" if update else tmp / "atlas.png"
+    # axe on one page of each kind (it is slow); every outcome page is opened and checked.
+    sample = ["index.html", "strain-lrhamnosus-hn001.html", "outcome-anxiety.html"]
+    sample += [next(site.glob("blend-*.html")).name, next(site.glob("study-*.html")).name]
+    files = sample + sorted(p.name for p in site.glob("outcome-*.html") if p.name not in sample)
+    pages = [
+        {
+            "file": str(site / name),
+            "axe": name in sample,
+            "phone": True,
+            **({"screenshot": str(shot)} if name == "strain-lrhamnosus-hn001.html" else {}),
+        }
+        for name in files
+    ]
+    return {"result": _run_pages(pages, tmp), "site": site}
+
+
+def test_the_atlas_opens_offline_accessibly_and_fits_a_phone(atlas_pages: dict[str, Any]) -> None:
+    pages = atlas_pages["result"]["pages"]
+    assert len(pages) >= 30
+    for p in pages:
+        name = Path(p["file"]).name
+        assert p["requests"] == [] and p["console_errors"] == [] and p["page_errors"] == [], name
+        assert p["scripts"] == 0 and p["images"] == 0 and p["lang"] == "en", name
+        assert p["print_overflow_px"] <= 0, name
+        assert p["phone"]["scroll_width"] <= PHONE, (name, p["phone"])
+        if "axe" in p:
+            counts = p["axe"]["counts"]
+            assert counts["serious"] == 0 and counts["critical"] == 0, (name, p["axe"])
+    assert sum("axe" in p for p in pages) == 5

@@ -142,6 +142,8 @@ def execute(opts: CheckOptions) -> int:
     """Run one check as the options say; returns the exit code."""
     from strainscore.errors import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, UsageError
     from strainscore.formats import format_for
+    from strainscore.formats.html_format import refuse_one_file
+    from strainscore.formats.pdf_format import weasyprint
     from strainscore.formats.ranking_format import batch_summary
     from strainscore.workflows.check import run_check
     from strainscore.workflows.ranking import lacks_evidence
@@ -152,8 +154,6 @@ def execute(opts: CheckOptions) -> int:
     if fmt.binary and not opts.output:
         raise UsageError(f"--format {fmt.name} needs -o FILE{fmt.suffixes[0]} (it is not text)")
     if fmt.name == "pdf":
-        from strainscore.formats.pdf_format import weasyprint
-
         weasyprint()  # the optional extra: say how to add it before checking anything
     if opts.open_report and not (fmt.folder and opts.output):
         raise UsageError("--open needs an HTML report written to a file: -o FILE.html or -o FOLDER")
@@ -173,7 +173,8 @@ def execute(opts: CheckOptions) -> int:
         _echo_issues(report)
         click.echo("strainscore: stopped: the input has problems (--strict)", err=True)
         return EXIT_BAD_INPUT
-    _refuse_big_page(report, fmt, opts.output)
+    if fmt.name in ("html", "pdf") and not (fmt.folder and _to_folder(opts.output)):
+        refuse_one_file(len(report.products), fmt.name)
     _write(report, fmt, opts, run_.ranking)
     if opts.label is not None and len(report.products) > 1:
         click.echo(batch_summary(report, opts.outcome), err=True)
@@ -207,7 +208,7 @@ def _write(report: Any, fmt: Format, opts: CheckOptions, ranking: dict[str, Any]
             click.echo("\n" + table, nl=False)
         return
     out = Path(opts.output)
-    as_folder = fmt.folder and (out.is_dir() or not out.suffix)
+    as_folder = fmt.folder and _to_folder(opts.output)
     if as_folder:
         write_folder(out, lambda tmp: fmt.fill_folder(report, tmp), inputs=inputs, force=opts.force)
         click.echo(f"wrote {len(report.products)} product pages and index.html to {out}/", err=True)
@@ -225,22 +226,8 @@ def _write(report: Any, fmt: Format, opts: CheckOptions, ranking: dict[str, Any]
         click.launch(str(out / "index.html" if as_folder else out))
 
 
-def _refuse_big_page(report: Any, fmt: Format, output: str | None) -> None:
-    """A single-file HTML or PDF over ONE_PAGE_MAX products: ask for a folder instead."""
-    from strainscore.errors import UsageError
-    from strainscore.formats.html_format import ONE_PAGE_MAX
-
-    n = len(report.products)
-    if fmt.name not in ("html", "pdf") or n <= ONE_PAGE_MAX:
-        return
-    out = Path(output) if output else None
-    if fmt.name == "html" and out is not None and (out.is_dir() or not out.suffix):
-        return  # a folder: one page per product
-    raise UsageError(
-        f"{n:,} products are too many for one {fmt.name.upper()} file (at most {ONE_PAGE_MAX:,}: "
-        "a bigger page is slow to open and print); write a folder instead, e.g. -o reports/",
-        code="too-many-for-one-page",
-    )
+def _to_folder(output: str | None) -> bool:
+    return output is not None and (Path(output).is_dir() or not Path(output).suffix)
 
 
 def _echo_issues(report: Any) -> None:

@@ -5,8 +5,6 @@ Nothing here builds markup: every string stays plain text and is escaped by jinj
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 
 from strainscore.formats._chart import Chart, build_chart
@@ -25,8 +23,7 @@ from strainscore.models import (
     ProductReport,
     Report,
 )
-
-SLUG_MAX = 48
+from strainscore.text.slug import slug
 
 
 @dataclass(frozen=True)
@@ -80,13 +77,6 @@ class ProductView:
         """Sort key: 0 for high ... 4 for no graded evidence."""
         grades = [r.summary.grade for r in self.graded]
         return min((GRADE_ORDER.index(g) for g in grades if g), default=len(GRADE_ORDER))
-
-
-def slug(text: str, limit: int = SLUG_MAX) -> str:
-    """Lower-case ASCII letters, digits and hyphens only; 'product' if nothing is left."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    s = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return s[:limit].strip("-") or "product"
 
 
 def product_views(report: Report, src: Sources) -> tuple[ProductView, ...]:

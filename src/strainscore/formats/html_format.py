@@ -16,6 +16,7 @@ from typing import Any
 import jinja2
 
 from strainscore import __version__
+from strainscore.errors import UsageError
 from strainscore.formats import words
 from strainscore.formats._studies import Sources, sources_for
 from strainscore.formats._view import index_order, product_views
@@ -89,6 +90,17 @@ def when_text(iso: str) -> str:
         t = t.astimezone(dt.UTC)
         return t.strftime("%Y-%m-%d %H:%M UTC")
     return t.strftime("%Y-%m-%d %H:%M")
+
+
+def refuse_one_file(products: int, fmt: str = "html") -> None:
+    """Over ONE_PAGE_MAX products one file is refused (exit 2): a folder is asked for."""
+    if products > ONE_PAGE_MAX:
+        raise UsageError(
+            f"{products:,} products are too many for one {fmt.upper()} file (at most "
+            f"{ONE_PAGE_MAX:,}: a bigger page is slow to open and print); write a folder "
+            "instead, e.g. -o reports/",
+            code="too-many-for-one-page",
+        )
 
 
 def _page(template: str, report: Report, src: Sources, **context: Any) -> bytes:

@@ -7,7 +7,7 @@ the trials of these strains found no benefit for what it speaks of.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from strainscore.models import ProductReport
 
@@ -37,14 +37,22 @@ def _evidence_sentence(p: ProductReport, label: Callable[[str], str]) -> str:
             "The label names species only, not strains, so no trial of these exact strains "
             "can be looked up; studies of other strains do not transfer."
         )
-    graded = [o for o in p.outcomes if o.grade]
+    graded = [(label(o.outcome), o.grade, o.direction) for o in p.outcomes if o.grade]
+    return evidence_sentence(
+        graded, "No trial in people of these strains is recorded in the reference."
+    )
+
+
+def evidence_sentence(graded: Sequence[tuple[str, str | None, str | None]], none_text: str) -> str:
+    """'Trials suggest it may help with A; trials found no effect on B.' from (label, grade,
+    direction) of each graded outcome; `none_text` when there is none."""
     if not graded:
-        return "No trial in people of these strains is recorded in the reference."
-    helps = [label(o.outcome) for o in graded if o.direction == "supports" and o.grade in STRONG]
-    weak = [label(o.outcome) for o in graded if o.direction == "supports" and o.grade not in STRONG]
-    none = [label(o.outcome) for o in graded if o.direction == "no-effect"]
-    split = [label(o.outcome) for o in graded if o.direction == "conflicting"]
-    harm = [label(o.outcome) for o in graded if o.direction == "harm-signal"]
+        return none_text
+    helps = [n for n, g, d in graded if d == "supports" and g in STRONG]
+    weak = [n for n, g, d in graded if d == "supports" and g not in STRONG]
+    none = [n for n, _, d in graded if d == "no-effect"]
+    split = [n for n, _, d in graded if d == "conflicting"]
+    harm = [n for n, _, d in graded if d == "harm-signal"]
     parts = []
     if helps:
         parts.append(f"trials suggest it may help with {_list(helps)}")
