@@ -184,9 +184,9 @@ FIVE_PRODUCTS_CSV = ONE_PRODUCT_CSV + (
     )
 )
 # Pages when printed (A4 and Letter). One product: the issue's target. Five products: the
-# issue asks for 6; the layout reaches 9 (a blend of 8 strains and five reference lists), so
-# this bound only keeps it from growing back (it was 48 A4 pages before the print layout).
-MAX_PAGES = {"one.html": 2, "five.html": 9, "species.html": 2, "index.html": 1}
+# issue asks for 6; the layout reaches 7 on A4 and 8 on Letter (one product is a blend of 8
+# strains), so this bound only keeps it from growing back (48 A4 pages before this layout).
+MAX_PAGES = {"one.html": 2, "five.html": 8, "species.html": 2, "index.html": 1}
 PHONE = 390
 
 

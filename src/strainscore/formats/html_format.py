@@ -112,7 +112,9 @@ def render(report: Report) -> bytes:
     """One page: the product's own page for one product, or every product on one page."""
     src = sources_for(report)
     views = product_views(report, src)
-    return _page("report.html", report, src, views=views, index_link=None)
+    cited = {c.study_id: c for v in views for c in v.cited}  # once for the page
+    ordered = sorted(cited.values(), key=lambda c: (c.short.lower(), c.study_id))
+    return _page("report.html", report, src, views=views, index_link=None, cited=ordered)
 
 
 def fill_folder(report: Report, folder: Path) -> None:
@@ -120,7 +122,7 @@ def fill_folder(report: Report, folder: Path) -> None:
     src = sources_for(report)
     views = product_views(report, src)
     for view in views:
-        page = _page("report.html", report, src, views=(view,), index_link="index.html")
+        page = _page("report.html", report, src, views=(view,), index_link="index.html", cited=())
         _write(folder, view.file_name, page)
     for name, (key, _) in INDEXES.items():
         ordered = index_order(views, key)
