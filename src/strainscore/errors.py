@@ -225,7 +225,17 @@ register(
 register(
     "unknown-output-suffix",
     "Output name has an unknown suffix",
-    "End the name with .html, .json, .csv or .xlsx, or give --format.",
+    "End the name with .html, .json, .csv, .xlsx or .pdf, or give --format.",
+)
+register(
+    "too-many-for-one-page",
+    "Too many products for one HTML or PDF file",
+    "Write a folder instead, e.g. -o reports/.",
+)
+register(
+    "pdf-extra-missing",
+    "PDF output needs the optional extra",
+    'Install it: pip install "strainscore[pdf]" (WeasyPrint also needs Pango from the system).',
 )
 
 

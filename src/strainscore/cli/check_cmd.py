@@ -57,7 +57,7 @@ _CHECK_OPTIONS = (
         "--format",
         "fmt",
         type=click.Choice(tuple(FORMATS)),
-        help="Output format. Default: from the -o suffix (.html .json .csv .xlsx), else text.",
+        help="Output format. Default: from the -o suffix (.html .json .csv .xlsx .pdf), else text.",
     ),
     click.option(
         "--sheet", metavar="NAME|N", help="Workbook sheet to read (name or number from 1)."
@@ -86,12 +86,7 @@ _CHECK_OPTIONS = (
         "reference/outcomes.csv, e.g. anxiety): a table on stdout, or a 'ranking' key in JSON. "
         "With --fail-on no-evidence, only this outcome counts.",
     ),
-    click.option(
-        "--open",
-        "open_report",
-        is_flag=True,
-        help="Open the written HTML report in your browser (with -o FILE.html or -o FOLDER).",
-    ),
+    click.option("--open", "open_report", is_flag=True, help="Open the HTML report written (-o)."),
 )
 
 
@@ -125,9 +120,8 @@ def check(debug: bool, **kwargs: Any) -> None:
     3 internal error (a bug: please report it).
     """
     opts = CheckOptions(**kwargs)
-    # A check builds millions of small immutable objects that all live until the report is
-    # written: the cyclic garbage collector only rescans them (a third of a catalogue run).
-    # Paused for the run only, so a Python caller of this command gets it back.
+    # The cyclic GC only rescans a check's millions of live objects (a third of a catalogue
+    # run): paused for this run only, so a Python caller of this command gets it back.
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -151,6 +145,7 @@ def execute(opts: CheckOptions) -> int:
     fmt = format_for(opts.fmt, opts.output)
     if fmt.binary and not opts.output:
         raise UsageError(f"--format {fmt.name} needs -o FILE{fmt.suffixes[0]} (it is not text)")
+    fmt.preflight()  # the PDF's optional extra: say how to add it before checking anything
     if opts.open_report and not (fmt.folder and opts.output):
         raise UsageError("--open needs an HTML report written to a file: -o FILE.html or -o FOLDER")
     run_ = run_check(
@@ -169,6 +164,7 @@ def execute(opts: CheckOptions) -> int:
         _echo_issues(report)
         click.echo("strainscore: stopped: the input has problems (--strict)", err=True)
         return EXIT_BAD_INPUT
+    fmt.refuse_too_big(opts.output, len(report.products))
     _write(report, fmt, opts, run_.ranking)
     if opts.label is not None and len(report.products) > 1:
         click.echo(batch_summary(report, opts.outcome), err=True)
@@ -202,7 +198,7 @@ def _write(report: Any, fmt: Format, opts: CheckOptions, ranking: dict[str, Any]
             click.echo("\n" + table, nl=False)
         return
     out = Path(opts.output)
-    as_folder = fmt.folder and (out.is_dir() or not out.suffix)
+    as_folder = fmt.to_folder(opts.output)
     if as_folder:
         write_folder(out, lambda tmp: fmt.fill_folder(report, tmp), inputs=inputs, force=opts.force)
         click.echo(f"wrote {len(report.products)} product pages and index.html to {out}/", err=True)

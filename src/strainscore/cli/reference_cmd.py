@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
@@ -170,3 +171,17 @@ def stats_cmd(
         click.echo(json.dumps(st.to_dict(), indent=2, ensure_ascii=False))
     else:
         click.echo(stats_text(st), nl=False)
+
+
+@reference.command("site")
+@click.option("-o", "--output", required=True, metavar="FOLDER", help="The folder to write.")
+@click.option("--force", is_flag=True, help="Replace a folder that already exists.")
+@reference_option
+@debug_option
+def site_cmd(output: str, force: bool, reference: str | None, debug: bool) -> None:
+    """Write the evidence atlas: an offline site, a page per strain, blend, outcome, study."""
+    from strainscore.formats.atlas_format import write_site
+    from strainscore.workflows.atlas import build_atlas
+
+    pages = run(lambda: write_site(build_atlas(reference), Path(output), force=force), debug=debug)
+    click.echo(f"wrote {pages} pages of the evidence atlas to {output.rstrip('/')}/", err=True)

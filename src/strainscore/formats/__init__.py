@@ -43,6 +43,28 @@ class Format:
         fn: Callable[[Report, BinaryIO], None] = self._load().write
         return fn
 
+    def to_folder(self, output: str | None) -> bool:
+        """Whether ``-o output`` makes a folder of pages: a folder format, to a folder or a
+        name without a suffix."""
+        return (
+            self.folder
+            and output is not None
+            and (Path(output).is_dir() or not Path(output).suffix)
+        )
+
+    def preflight(self) -> None:
+        """What the format needs before anything is checked: the PDF's optional extra (exit 2
+        with how to add it)."""
+        if self.name == "pdf":
+            self._load().weasyprint()
+
+    def refuse_too_big(self, output: str | None, products: int) -> None:
+        """One HTML or PDF file holds at most ``html_format.ONE_PAGE_MAX`` products (exit 2)."""
+        if self.name in ("html", "pdf") and not self.to_folder(output):
+            from strainscore.formats.html_format import refuse_one_file
+
+            refuse_one_file(products, self.name)
+
     def fill_folder(self, report: Report, folder: Path) -> None:
         """Write the report as a folder of pages (only for a ``folder`` format)."""
         fn: Callable[[Report, Path], None] = self._load().fill_folder
@@ -57,6 +79,7 @@ FORMATS: dict[str, Format] = {
         Format("html", "strainscore.formats.html_format", (".html", ".htm"), folder=True),
         Format("csv", "strainscore.formats.csv_format", (".csv",), streams=True),
         Format("xlsx", "strainscore.formats.xlsx_format", (".xlsx",), binary=True),
+        Format("pdf", "strainscore.formats.pdf_format", (".pdf",), binary=True),
     )
 }
 SUFFIXES = {suffix: f.name for f in FORMATS.values() for suffix in f.suffixes}

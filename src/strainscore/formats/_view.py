@@ -5,12 +5,11 @@ Nothing here builds markup: every string stays plain text and is escaped by jinj
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 
 from strainscore.formats._chart import Chart, build_chart
 from strainscore.formats._studies import Citation, Sources
+from strainscore.formats.plain import plain_summary
 from strainscore.formats.words import (
     BASIS_WORDS,
     HEADLINE_DOSE,
@@ -22,13 +21,13 @@ from strainscore.formats.words import (
 from strainscore.models import (
     DoseCheck,
     InputIssue,
+    OutcomeEvidence,
     OutcomeSummary,
     ProductReport,
     Report,
 )
+from strainscore.text.slug import slug
 from strainscore.vocab import best_evidence_key
-
-SLUG_MAX = 48
 
 
 @dataclass(frozen=True)
@@ -49,6 +48,15 @@ class OutcomeRow:
 
 
 @dataclass(frozen=True)
+class BlendView:
+    """A studied blend the product holds whole: its evidence, shown once for the blend."""
+
+    name: str
+    strains: tuple[str, ...]  # the label lines of the product that belong to it, as written
+    evidence: tuple[OutcomeEvidence, ...]
+
+
+@dataclass(frozen=True)
 class ProductView:
     product: ProductReport
     number: int  # 1-based position in the report
@@ -61,6 +69,9 @@ class ProductView:
     unplaced: int  # problems in the file on no product's rows (e.g. a row that could not be read)
     cited: tuple[Citation, ...]  # every study the page cites, by author and year
     context: tuple[tuple[str, tuple[Citation, ...]], ...]
+    blends: tuple[BlendView, ...] = ()
+    species_only: bool = False  # every line is a species (or less): no strain-level lookup
+    screen_only: tuple[str, ...] = ()  # headline lines print leaves out (said again below)
 
     @property
     def graded(self) -> tuple[OutcomeRow, ...]:
@@ -75,13 +86,6 @@ class ProductView:
             for r in self.graded
         ]
         return min(keys, default=best_evidence_key(None, None))[:3]
-
-
-def slug(text: str, limit: int = SLUG_MAX) -> str:
-    """Lower-case ASCII letters, digits and hyphens only; 'product' if nothing is left."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    s = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return s[:limit].strip("-") or "product"
 
 
 def product_views(report: Report, src: Sources) -> tuple[ProductView, ...]:
@@ -113,11 +117,35 @@ def _view(
         file_name=f"{number:0{width}d}-{name}.html",
         rows=rows,
         chart=build_chart(p, src),
-        headline=_headline(p, rows) + ((population_note(report),) if report.population else ()),
+        headline=(
+            plain_summary(p, src.outcome),
+            *_headline(p, rows),
+            *((population_note(report),) if report.population else ()),
+        ),
         issues=issues_of(report, p),
         unplaced=unplaced,
         cited=tuple(cited),
         context=context,
+        blends=blends_of(p),
+        species_only=bool(p.strains) and all(s.resolution.match != "strain" for s in p.strains),
+        screen_only=_verdict_lines(rows),
+    )
+
+
+def blends_of(p: ProductReport) -> tuple[BlendView, ...]:
+    """Each blend held whole, once, with its evidence (every strain of it carries the same)."""
+    found: dict[str, tuple[list[str], dict[str, OutcomeEvidence]]] = {}
+    for s in p.strains:
+        for e in s.evidence:
+            if e.basis != "formulation" or not e.blend:
+                continue
+            lines, by_outcome = found.setdefault(e.blend, ([], {}))
+            if s.line.strain_text not in lines:
+                lines.append(s.line.strain_text)
+            by_outcome.setdefault(e.outcome, e)
+    return tuple(
+        BlendView(name, tuple(lines), tuple(by_outcome.values()))
+        for name, (lines, by_outcome) in found.items()
     )
 
 
@@ -178,13 +206,11 @@ def _names(rows: list[OutcomeRow]) -> str:
     return ", ".join(r.label for r in rows)
 
 
-def _headline(p: ProductReport, rows: tuple[OutcomeRow, ...]) -> tuple[str, ...]:
-    listed = len(p.strains)
-    out = [
-        f"{p.strains_with_evidence} of {listed} listed strain{'s' if listed != 1 else ''} "
-        f"{'has' if listed == 1 else 'have'} strain-level evidence in people."
-    ]
+def _verdict_lines(rows: tuple[OutcomeRow, ...]) -> tuple[str, ...]:
+    """Each outcome's verdict and certainty, and what is not graded and why. On screen only:
+    in print the plain sentence and the strain and blend tables say the same."""
     graded = [r for r in rows if r.summary.grade]
+    out = []
     if graded:
         parts = [
             f"{r.label}: {r.summary.verdict_text} ({certainty_text(r.summary.grade)})"
@@ -199,6 +225,17 @@ def _headline(p: ProductReport, rows: tuple[OutcomeRow, ...]) -> tuple[str, ...]
             by_basis.setdefault(r.summary.basis, []).append(r)
     for basis, these in by_basis.items():
         out.append(f"Not graded, {BASIS_WORDS[basis]}: {_names(these)}.")
+    return tuple(out)
+
+
+def _headline(p: ProductReport, rows: tuple[OutcomeRow, ...]) -> tuple[str, ...]:
+    listed = len(p.strains)
+    out = [
+        f"{p.strains_with_evidence} of {listed} listed strain{'s' if listed != 1 else ''} "
+        f"{'has' if listed == 1 else 'have'} strain-level evidence in people."
+    ]
+    graded = [r for r in rows if r.summary.grade]
+    out.extend(_verdict_lines(rows))
     if p.daily_cfu is not None:
         out.append(f"Daily count on the label: {cfu_text(p.daily_cfu)} CFU.")
     else:

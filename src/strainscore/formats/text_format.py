@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import textwrap
 
+from strainscore.formats._studies import Sources, sources_for
+from strainscore.formats.plain import plain_summary
 from strainscore.formats.words import (
     CLAIM_STATUS_WORDS,
     GRADE_LEGEND,
@@ -45,9 +47,10 @@ def render(report: Report) -> bytes:
     out.extend(f"Note: {one_line(n)}" for n in report.notices)
     if report.population:
         out.extend(_wrap(population_note(report)))
+    src = sources_for(report)
     for product in report.products:
         out.append("")
-        out.extend(_product(product))
+        out.extend(_product(product, src))
     if report.context:
         out.append("")
         out.extend(
@@ -57,7 +60,8 @@ def render(report: Report) -> bytes:
             )
         )
         for outcome, ids in report.context:
-            out.extend(_wrap(", ".join(ids), "    ", f"  {outcome}: "))
+            cites = ", ".join(src.cite(i).short for i in ids)
+            out.extend(_wrap(cites, "    ", f"  {src.outcome(outcome)}: "))
     if report.issues:
         out.append("")
         out.append(f"Input problems ({len(report.issues)}):")
@@ -69,10 +73,11 @@ def render(report: Report) -> bytes:
     return ("\n".join(clean(line) for line in out) + "\n").encode("utf-8")
 
 
-def _product(p: ProductReport) -> list[str]:
+def _product(p: ProductReport, src: Sources) -> list[str]:
     # A line break in a product cell must not start a line of its own (a spoofed verdict).
     title = one_line(p.product + (f" ({p.brand})" if p.brand else ""))
     out = [title, "=" * min(len(title), WIDTH)]
+    out.extend(_wrap(plain_summary(p, src.outcome)))
     listed = len(p.strains)
     count = f"{cfu_text(p.daily_cfu)} CFU" if p.daily_cfu else "not given on the label"
     summary = (
@@ -87,23 +92,25 @@ def _product(p: ProductReport) -> list[str]:
         out.extend(_wrap(note, "  ", "  note: "))
     for i, s in enumerate(p.strains, 1):
         out.append("")
-        out.extend(_strain(i, s, show_dose=p.daily_cfu is not None))
-    if p.outcomes:
+        out.extend(_strain(i, s, src, show_dose=p.daily_cfu is not None))
+    shown = [o for o in p.outcomes if o.basis != "species"]  # species lines: said once above
+    if shown:
         out.append("")
         out.append("Best evidence per outcome:")
-        for o in p.outcomes:
+        for o in shown:
             if o.grade:
                 who = f"; {o.studied.text}" if o.studied else ""
                 said = f"{o.verdict_text} ({certainty_text(o.grade)}{who})"
             else:
                 said = o.verdict
-            out.extend(_wrap(f"{said} - {', '.join(o.strains)}", "      ", f"  {o.outcome}: "))
+            label = src.outcome(o.outcome)
+            out.extend(_wrap(f"{said} - {', '.join(o.strains)}", "      ", f"  {label}: "))
     if p.claims:
         out.append("")
         out.append(f"Claims on the label ({len(p.claims)}): {claim_counts_text(p.claim_counts)}")
         for c in p.claims:
             found = "; ".join(
-                f"{s}: {o} {verdict_of(d, g)} ({certainty_text(g)})"
+                f"{s}: {src.outcome(o)} {verdict_of(d, g)} ({certainty_text(g)})"
                 for s, o, g, d in c.supported_by
             )
             said = CLAIM_STATUS_WORDS[c.status] + (f" - {c.note}" if c.note else "")
@@ -112,7 +119,7 @@ def _product(p: ProductReport) -> list[str]:
     return out
 
 
-def _strain(i: int, s: StrainReport, *, show_dose: bool = True) -> list[str]:
+def _strain(i: int, s: StrainReport, src: Sources, *, show_dose: bool = True) -> list[str]:
     r = s.resolution
     out = [f"{i}. {one_line(r.label_text)}"]
     if r.match == "strain":
@@ -127,11 +134,17 @@ def _strain(i: int, s: StrainReport, *, show_dose: bool = True) -> list[str]:
         out.extend(_wrap(", ".join(r.suggestions), "     ", "   did you mean: "))
     for note in (*r.notes, *s.notes):
         out.extend(_wrap(note, "     ", "   note: "))
+    species = [src.outcome(e.outcome) for e in s.evidence if e.basis == "species"]
+    if species:
+        line = f"other strains of the species were studied for {', '.join(species)}; not graded"
+        out.extend(_wrap(line + ", they do not transfer", "       ", "   * "))
     for e in s.evidence:
-        line = f"{e.outcome}: {evidence_text(e)}"
-        if e.blend and e.basis != "species":
+        if e.basis == "species":
+            continue
+        line = f"{src.outcome(e.outcome)}: {evidence_text(e)}"
+        if e.blend:
             line += f" [{e.blend}]"
-        line += f" - {', '.join(e.study_ids)}"
+        line += f" - {'; '.join(src.cite(sid).short for sid in e.study_ids)}"
         out.extend(_wrap(line, "       ", "   * "))
         if e.dose is not None and show_dose:
             out.extend(_wrap(dose_text(e.dose), "         ", "     dose "))

@@ -68,7 +68,7 @@ def test_text_gives_each_status_and_the_counts(golden_report: Report) -> None:
         "Claims on the label (1): 1 supported 'postpartum mood': supported - the supporting "
         "studies were in pregnant women only" in text
     )
-    assert "depression: likely helps, in pregnant women (certainty: moderate; 1 trial, 423" in text
+    assert "Depression: likely helps, in pregnant women (certainty: moderate; 1 trial, 423" in text
 
 
 def test_html_gives_each_status_and_never_counts_a_contradicted_claim(

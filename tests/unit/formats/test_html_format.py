@@ -119,6 +119,10 @@ def test_summary_says_what_a_consumer_needs(golden_report: Report) -> None:
         "Graded evidence for: Depression: likely helps, in pregnant women (certainty: moderate); "
         "Anxiety: unclear: studies disagree (certainty: moderate)" in short
     )
+    first = re.search(r'<ul class="headline">\s*<li>(.*?)</li>', short)
+    assert first, short  # plain words first, in the verdict ladder's words
+    assert first.group(1).startswith("Likely helps with Depression (in pregnant women)")
+    assert "unclear: studies disagree on Anxiety" in first.group(1)
     assert "Daily count on the label: 6 billion CFU." in short
     assert "The daily count reaches the studied dose for: Depression, Anxiety." in short
     assert 'role="img"' in short and "<title" in short  # the chart has a name
@@ -143,7 +147,8 @@ def test_ungraded_evidence_is_marked_not_graded(golden_report: Report) -> None:
     html = html_of(golden_report)
     assert "only as part of a blend" in html  # Rosell-175 alone: component
     assert "which this product does not hold whole" in html
-    assert "evidence exists for other strains of this species; they do not transfer" in html
+    assert "other strains of this species were studied for" in html  # one line, not a grid
+    assert "they do not transfer to this one" in html
     assert "animal or lab work only" in html
     assert html.count('class="badge ng"') >= 3
 

@@ -42,6 +42,8 @@ def test_every_format_renders_and_streams_the_same_bytes(
     name: str, golden_report: Report, tmp_path
 ) -> None:  # type: ignore[no-untyped-def]
     f = FORMATS[name]
+    if name == "pdf":
+        pytest.importorskip("weasyprint")  # the optional extra; CI installs it
     data = f.render(golden_report)
     if f.binary:  # a zip: its entries carry the time they were written
         assert data.startswith(b"PK") and render(golden_report, name).startswith(b"PK")
@@ -55,6 +57,6 @@ def test_every_format_renders_and_streams_the_same_bytes(
         assert (tmp_path / "out").read_bytes() == data
 
 
-def test_only_html_fills_a_folder_and_only_xlsx_needs_a_file() -> None:
+def test_only_html_fills_a_folder_and_only_xlsx_and_pdf_need_a_file() -> None:
     assert [f.name for f in FORMATS.values() if f.folder] == ["html"]
-    assert [f.name for f in FORMATS.values() if f.binary] == ["xlsx"]
+    assert [f.name for f in FORMATS.values() if f.binary] == ["xlsx", "pdf"]
