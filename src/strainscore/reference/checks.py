@@ -18,7 +18,12 @@ import pandera.pandas as pa
 from strainscore.reference.model import species_name
 from strainscore.reference.problems import code_for
 from strainscore.reference.schemas import CLINICAL_DESIGNS, TABLES
-from strainscore.reference.vocab import POOLED_DESIGNS, is_primary_source, normalise_name
+from strainscore.reference.vocab import (
+    POOLED_DESIGNS,
+    is_primary_source,
+    normalise_name,
+    split_cell,
+)
 
 
 @dataclass(frozen=True, order=True)
@@ -328,7 +333,7 @@ def _finding_problems(
 def _formulation_problems(rows: pd.DataFrame, strain_ids: set[str]) -> list[RefProblem]:
     out: list[RefProblem] = []
     for line, r in _lines(rows):
-        ids = [p.strip() for p in r["strain_ids"].split(";") if p.strip()]
+        ids = split_cell(r["strain_ids"])
         for sid in ids:
             if sid not in strain_ids:
                 out.append(
@@ -400,7 +405,7 @@ def _search_problems(
                     f"unknown strain_id {target!r} (a formulation is written blend:NAME)",
                 )
             )
-        for sid in (p.strip() for p in r["included"].split(";")):
+        for sid in split_cell(r["included"]):
             if sid and sid not in study_ids:
                 out.append(RefProblem("searches.csv", line, "included", f"unknown study {sid!r}"))
     return out
@@ -498,7 +503,7 @@ def _claim_phrase_problems(rows: pd.DataFrame, outcomes: set[str]) -> list[RefPr
     out: list[RefProblem] = []
     seen: set[tuple[str, str]] = set()
     for line, r in _lines(rows):
-        for o in (p.strip() for p in r["outcomes"].split(";")):
+        for o in split_cell(r["outcomes"]):
             if o and o not in outcomes:
                 out.append(
                     RefProblem("claim_phrases.csv", line, "outcomes", f"{o!r} not in outcomes.csv")

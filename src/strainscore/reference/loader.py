@@ -27,6 +27,7 @@ from strainscore.reference.model import (
     Study,
 )
 from strainscore.reference.schemas import OPTIONAL_TABLES, TABLES
+from strainscore.reference.vocab import split_cell
 from strainscore.resources import reference_dir
 
 PACKAGE_FILE = "datapackage.json"
@@ -130,11 +131,6 @@ def _load_cached(path: Path) -> Reference:
     return build_reference(tables, info)
 
 
-def _list(v: str) -> tuple[str, ...]:
-    """A ';'-separated cell as its parts."""
-    return tuple(p.strip() for p in v.split(";") if p.strip())
-
-
 def _num(v: str) -> float | None:
     return float(v) if v else None
 
@@ -168,7 +164,7 @@ def build_reference(t: dict[str, pd.DataFrame], info: ReferenceInfo) -> Referenc
             r["outcome"],
             r["label"],
             r["category"],
-            tuple(p.strip() for p in r["phrases"].split(";") if p.strip()),
+            split_cell(r["phrases"]),
             r["description"],
         )
         for r in t["outcomes.csv"].to_dict("records")
@@ -198,7 +194,7 @@ def build_reference(t: dict[str, pd.DataFrame], info: ReferenceInfo) -> Referenc
             ClaimPhrase(
                 r["phrase"],
                 r["language"],
-                tuple(o.strip() for o in r["outcomes"].split(";") if o.strip()),
+                split_cell(r["outcomes"]),
                 r["group"],
             )
             for r in t["claim_phrases.csv"].to_dict("records")
@@ -264,7 +260,7 @@ def _searches(rows: pd.DataFrame) -> tuple[Search, ...]:
             where=r["where"],
             query=r["query"],
             records_seen=int(r["records_seen"]) if r["records_seen"] else None,
-            included=_list(r["included"]),
+            included=split_cell(r["included"]),
             excluded=r["excluded"],
             notes=r["notes"],
         )
@@ -277,8 +273,8 @@ def _formulations(rows: pd.DataFrame) -> dict[str, Formulation]:
         r["formulation_id"]: Formulation(
             formulation_id=r["formulation_id"],
             name=r["name"],
-            aliases=_list(r["aliases"]),
-            strain_ids=_list(r["strain_ids"]),
+            aliases=split_cell(r["aliases"]),
+            strain_ids=split_cell(r["strain_ids"]),
             version=r["version"],
             source_url=r["source_url"],
             checked_on=r["checked_on"],
