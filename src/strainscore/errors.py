@@ -44,7 +44,11 @@ def all_codes() -> list[IssueCode]:
 
 # Whole-file problems (exit 2).
 register("file-not-found", "File not found", "Check the path and the file name.")
-register("not-a-file", "Not a file", "Give a spreadsheet file, not a folder.")
+register(
+    "not-a-file",
+    "Not a file",
+    "Give a spreadsheet file; a folder is read only when it holds DSLD label records (.json).",
+)
 register("unreadable-file", "File cannot be read", "Check the file's permissions.")
 register(
     "unsupported-format",
@@ -99,6 +103,27 @@ register(
     "CSV text cannot be split into cells",
     "A quote is probably never closed; check the quotes on the line named, or save the file "
     "again as 'CSV UTF-8'.",
+)
+register(
+    "not-dsld-record",
+    "Not a DSLD label record",
+    "Give the JSON of a DSLD label as the API or the bulk download gives it (an object with "
+    "'id' and 'ingredientRows'), a JSON list of them, or a folder of them.",
+)
+register(
+    "bad-dsld-field",
+    "DSLD record field of the wrong kind",
+    "The record was changed or is of another format; download the label's JSON from DSLD again.",
+)
+register(
+    "dsld-unreachable",
+    "DSLD label could not be fetched",
+    "Check the network and the label number, or download the label's JSON and check the file.",
+)
+register(
+    "no-microbe-rows",
+    "DSLD label lists no bacteria or yeast",
+    "Nothing to check on this label: it is probably not a probiotic.",
 )
 # Column problems (exit 2: the sheet cannot be read as a table).
 register(

@@ -110,9 +110,8 @@ def entry() -> None:
         code = exc.code
     if sys.getprofile() or sys.gettrace() or "coverage" in sys.modules:
         sys.exit(code)
-    if code is None:
-        code = 0
-    elif not isinstance(code, int):  # sys.exit("message") prints the message, exit status 1
+    code = 0 if code is None else code
+    if not isinstance(code, int):  # sys.exit("message") prints the message, exit status 1
         print(code, file=sys.stderr)
         code = 1
     for stream in (sys.stdout, sys.stderr):

@@ -34,6 +34,7 @@ class CheckOptions:
     force: bool
     outcome: str | None = None
     open_report: bool = False
+    dsld: tuple[str, ...] = ()
 
 
 _CHECK_OPTIONS = (
@@ -46,6 +47,7 @@ _CHECK_OPTIONS = (
         '"L. rhamnosus GG, B. lactis BB-12".',
     ),
     click.option("--claims", default="", metavar="TEXT", help="With --text: the label's claims."),
+    click.option("--dsld", multiple=True, metavar="ID", help="Check DSLD label ID (repeatable)."),
     click.option(
         "-o",
         "--output",
@@ -106,7 +108,8 @@ def check(debug: bool, **kwargs: Any) -> None:
 
     LABEL is a .xlsx or .csv sheet with one row per strain per product (columns 'product' and
     'strain'; optional 'brand', 'cfu_per_serving', 'servings_per_day', 'claims'), or '-' for
-    standard input. Or give --text with the strains from a bottle.
+    standard input; or DSLD label records (.json or a folder). Or give --text with the strains
+    from a bottle, or --dsld with DSLD label numbers.
 
     \b
     Examples:
@@ -115,6 +118,7 @@ def check(debug: bool, **kwargs: Any) -> None:
       strainscore check catalogue.xlsx -o reports/ --format html
       strainscore check labels.csv --format json > result.json
       strainscore check catalogue.xlsx --outcome anxiety -o reports/ --open
+      strainscore check --dsld 264116 -o report.html
 
     Exit codes: 0 checked; 1 a --fail-on condition was met; 2 unusable input or options;
     3 internal error (a bug: please report it).
@@ -140,8 +144,6 @@ def execute(opts: CheckOptions) -> int:
     from strainscore.workflows.check import run_check
     from strainscore.workflows.ranking import lacks_evidence
 
-    if (opts.label is None) == (opts.text is None):
-        raise UsageError("give a LABEL file or --text, not both or neither")
     fmt = format_for(opts.fmt, opts.output)
     if fmt.binary and not opts.output:
         raise UsageError(f"--format {fmt.name} needs -o FILE{fmt.suffixes[0]} (it is not text)")
@@ -151,13 +153,14 @@ def execute(opts: CheckOptions) -> int:
     run_ = run_check(
         label=opts.label,
         text=opts.text,
+        dsld=opts.dsld,
         claims=opts.claims,
         sheet=opts.sheet,
         population=opts.population,
         reference=opts.reference,
         max_rows=opts.max_rows,
         outcome=opts.outcome,
-        on_progress=_progress_bar() if opts.text is None else None,
+        on_progress=_progress_bar() if opts.label else None,
     )
     report = run_.report
     if opts.strict and report.has_errors:
@@ -179,7 +182,7 @@ def _write(report: Any, fmt: Format, opts: CheckOptions, ranking: dict[str, Any]
     from strainscore.formats.ranking_format import add_ranking, ranking_text
     from strainscore.output import write_file, write_folder, write_stream
 
-    inputs = (Path(opts.label),) if opts.label else ()
+    inputs = (Path(opts.label),) if opts.label else ()  # never overwritten
 
     def data() -> bytes:
         out = fmt.render(report)

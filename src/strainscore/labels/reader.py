@@ -47,6 +47,10 @@ def read_label(
     Raises ``InputFileError`` when the file is unusable."""
     source = printable(str(path))  # for messages and the report: no controls, bytes as \xNN
     limits = Limits(max_rows=max_rows)
+    if source != "-" and Path(path).is_dir() and any(Path(path).rglob("*.json")):
+        from strainscore.labels.dsld import read_dsld
+
+        return read_dsld(path, limits=limits)  # a folder of DSLD records (the bulk download)
     data = _read_stdin(limits) if source == "-" else _read_file(Path(path), source, limits)
     return read_label_stream(data, source, sheet=sheet, max_rows=max_rows)
 
@@ -65,6 +69,10 @@ def read_label_stream(
         raise _too_big(name, len(data), limits)
     if sniff(data, name) == "zip":
         return _read_workbook(data, name, sheet, limits)
+    from strainscore.labels.dsld import looks_like_json, read_dsld_bytes
+
+    if looks_like_json(data) or suffix_of(name) == ".json":  # DSLD records, not a sheet
+        return read_dsld_bytes(data, name, limits=limits)
     from strainscore.labels.files.delimited import read_delimited
 
     raw, issues, notices = read_delimited(data, name, limits)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,6 +47,25 @@ def check_text(
     kwargs = {"product": product} if product else {}
     return check_sheet(
         label_from_text(text, claims=claims, **kwargs), reference=reference, population=population
+    )
+
+
+def check_dsld(
+    ids: Sequence[str],
+    *,
+    reference: Reference | str | Path | None = None,
+    population: str | None = None,
+    refresh: bool = False,
+) -> Report:
+    """Fetch DSLD labels by number (or read them from the local cache) and judge them.
+
+    Raises ``InputFileError`` when the API cannot be reached for a label not in the cache."""
+    from strainscore.labels.dsld import fetch_labels, read_dsld_documents
+
+    docs = fetch_labels(ids, refresh=refresh)
+    source = "DSLD label " + ", ".join(dict.fromkeys(i.strip() for i in ids))
+    return check_sheet(
+        read_dsld_documents(docs, source), reference=reference, population=population
     )
 
 
@@ -173,6 +192,7 @@ def run_check(
     *,
     label: str | None = None,
     text: str | None = None,
+    dsld: Sequence[str] = (),
     claims: str = "",
     sheet: str | None = None,
     population: str | None = None,
@@ -181,12 +201,17 @@ def run_check(
     outcome: str | None = None,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> CheckRun:
-    """Check a label file (or `text`) and, given an `outcome`, rank its products for it.
+    """Check a label file (or `text`, or the DSLD labels numbered `dsld`) and, given an
+    `outcome`, rank its products for it.
 
-    Raises ``UsageError`` for an `outcome` the reference does not hold (before any work).
+    Raises ``UsageError`` for an `outcome` the reference does not hold, or when not exactly one
+    of `label`, `text` and `dsld` is given (before any work).
     """
     from strainscore.errors import UsageError
     from strainscore.workflows.ranking import rank_products, ranking_dict
+
+    if sum((label is not None, text is not None, bool(dsld))) != 1:
+        raise UsageError("give one LABEL file, --text or --dsld (not several, not none)")
 
     # The outcome is checked before any work; otherwise the label is read before the reference.
     ref: Reference | str | Path | None = reference
@@ -199,6 +224,8 @@ def run_check(
         )
     if text is not None:
         report = check_text(text, reference=ref, population=population, claims=claims)
+    elif dsld:
+        report = check_dsld(dsld, reference=ref, population=population)
     else:
         report = check_label(
             label or "-",

@@ -60,7 +60,6 @@ _SUFFIXES: dict[str, str] = {
     ".doc": "a Word document",
     ".docx": "a Word document",
     ".rtf": "a Rich Text document",
-    ".json": "a JSON file",
     ".xml": "an XML file",
     ".html": "a web page",
     ".htm": "a web page",
