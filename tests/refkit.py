@@ -21,7 +21,8 @@ HEADERS = {
     "findings.csv": "study_id,arm,outcome,effect,instrument,note",
     "formulations.csv": "formulation_id,name,aliases,strain_ids,version,source_url,checked_on,"
     "notes",
-    "searches.csv": "search_id,target,searched_on,where,query,records_seen,included,excluded,notes",
+    "searches.csv": "search_id,strain_id,blend_name,searched_on,where,query,records_seen,"
+    "included,excluded,notes",
     "review_trials.csv": "review_id,study_id",
     "label_words.csv": "word,language,kind,means,species,source",
     "claim_phrases.csv": "phrase,language,outcomes,group",
@@ -172,7 +173,8 @@ def base_tables() -> dict[str, list[dict[str, str]]]:
         "searches.csv": [
             {
                 "search_id": "fixture-1",
-                "target": "texemplaris-t1",
+                "strain_id": "texemplaris-t1",
+                "blend_name": "",
                 "searched_on": "2026-11-30",
                 "where": "fixture index",
                 "query": '"Testibacillus exemplaris T1"',
@@ -183,7 +185,8 @@ def base_tables() -> dict[str, list[dict[str, str]]]:
             },
             {
                 "search_id": "fixture-2",
-                "target": "texemplaris-t3",
+                "strain_id": "texemplaris-t3",
+                "blend_name": "",
                 "searched_on": "2026-11-30",
                 "where": "fixture index",
                 "query": '"T3" exemplaris',

@@ -395,16 +395,19 @@ def _search_problems(
 ) -> list[RefProblem]:
     out: list[RefProblem] = []
     for line, r in _lines(t["searches.csv"]):
-        target = r["target"]
-        if not target.startswith("blend:") and target not in strain_ids:
+        strain, blend = r["strain_id"], r["blend_name"].strip()
+        if bool(strain) == bool(blend):
             out.append(
                 RefProblem(
                     "searches.csv",
                     line,
-                    "target",
-                    f"unknown strain_id {target!r} (a formulation is written blend:NAME)",
+                    "strain_id",
+                    "give the strain searched for (strain_id) or the blend (blend_name), "
+                    "one of them",
                 )
             )
+        elif strain and strain not in strain_ids:
+            out.append(RefProblem("searches.csv", line, "strain_id", f"unknown strain {strain!r}"))
         for sid in split_cell(r["included"]):
             if sid and sid not in study_ids:
                 out.append(RefProblem("searches.csv", line, "included", f"unknown study {sid!r}"))
@@ -532,7 +535,7 @@ def reference_warnings(tables: dict[str, pd.DataFrame]) -> list[RefProblem]:
                     )
                 )
     if "strains.csv" in tables and "searches.csv" in tables:
-        searched = set(tables["searches.csv"].get("target", pd.Series(dtype=str)))
+        searched = set(tables["searches.csv"].get("strain_id", pd.Series(dtype=str)))
         for line, r in _lines(tables["strains.csv"]):
             if r["strain_id"] not in searched:
                 out.append(

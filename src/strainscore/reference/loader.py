@@ -255,7 +255,8 @@ def _searches(rows: pd.DataFrame) -> tuple[Search, ...]:
     return tuple(
         Search(
             search_id=r["search_id"],
-            target=r["target"],
+            strain_id=r["strain_id"],
+            blend_name=r["blend_name"].strip(),
             searched_on=r["searched_on"],
             where=r["where"],
             query=r["query"],

@@ -141,10 +141,11 @@ class Formulation:
 
 @dataclass(frozen=True)
 class Search:
-    """One logged literature search for a strain ("lrhamnosus-hn001") or a blend ("blend:X")."""
+    """One logged literature search for a strain (`strain_id`) or a blend (`blend_name`)."""
 
     search_id: str
-    target: str
+    strain_id: str
+    blend_name: str
     searched_on: str
     where: str
     query: str
@@ -152,6 +153,11 @@ class Search:
     included: tuple[str, ...]
     excluded: str
     notes: str
+
+    @property
+    def target(self) -> str:
+        """The strain id, or "blend:NAME": the key reports look searches up by."""
+        return self.strain_id or f"blend:{self.blend_name}"
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,6 @@ DOI_RE = r"^10\.\d{4,9}/\S+$"
 PMID_RE = r"^[1-9]\d{0,8}$"
 ID_RE = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_LIST_RE = r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:; ?[a-z0-9]+(?:-[a-z0-9]+)*)*$"  # "a2019; b2020"
-SEARCH_TARGET_RE = r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*|blend:\S.*)$"  # a strain_id or blend:NAME
 URL_RE = r"^https?://\S+$"
 DATE_RE = r"^\d{4}-\d{2}-\d{2}$"
 NUMBER_RE = re.compile(r"^\d+(?:\.\d+)?(?:[eE][+]?\d+)?$")
@@ -220,7 +219,8 @@ OUTCOMES = _table(
 SEARCHES = _table(
     {
         "search_id": _col(_matches(ID_RE), unique=True),
-        "target": _col(_matches(SEARCH_TARGET_RE)),
+        "strain_id": _col(_blank_or(ID_RE)),
+        "blend_name": _col(),
         "searched_on": _col(_iso_date()),
         "where": _col(_required()),
         "query": _col(_required()),

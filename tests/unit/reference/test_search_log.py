@@ -29,8 +29,16 @@ def _notes(report) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
     ("change", "expected"),
     [
         (
-            lambda t: t["searches.csv"][0].update(target="texemplaris-t9"),
-            "searches.csv:2: target: unknown strain_id 'texemplaris-t9'",
+            lambda t: t["searches.csv"][0].update(strain_id="texemplaris-t9"),
+            "searches.csv:2: strain_id: unknown strain 'texemplaris-t9'",
+        ),
+        (
+            lambda t: t["searches.csv"][0].update(blend_name="Example Blend"),
+            "searches.csv:2: strain_id: give the strain searched for (strain_id) or the blend",
+        ),
+        (
+            lambda t: t["searches.csv"][0].update(strain_id=""),
+            "searches.csv:2: strain_id: give the strain searched for (strain_id) or the blend",
         ),
         (
             lambda t: t["searches.csv"][0].update(included="alpha2020; nosuch2020"),
