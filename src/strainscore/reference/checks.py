@@ -222,7 +222,8 @@ def _name_problems(
                 RefProblem("names.csv", line, "current_name", f"{cur!r} is not in species.csv")
             )
         target = sid or cur
-        key = normalise_name(r["name"])
+        # A name of no Latin letters or digits (ラブレ菌) has an empty key: compare it as written.
+        key = normalise_name(r["name"]) or r["name"].strip().casefold()
         if key in targets and targets[key][0] != target:
             out.append(
                 RefProblem(

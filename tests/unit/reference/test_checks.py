@@ -262,3 +262,27 @@ def test_cli_reference_check(run_cli, tmp_path: Path) -> None:
     result = run_cli("reference", "check", str(folder), expect=2)
     assert "studies.csv:3: pmid:" in result.stdout
     assert "1 problem(s)" in result.stderr
+
+
+def test_names_in_other_scripts_are_told_apart(tmp_path: Path) -> None:
+    """Two Japanese trade names have no Latin letters to compare; they are compared as written,
+    so two different ones are no clash, and the same one for two strains is."""
+    tables = base_tables()
+
+    def name(text: str, strain: str) -> dict[str, str]:
+        return {
+            "name": text,
+            "kind": "trade-name",
+            "strain_id": strain,
+            "current_name": "",
+            "source": "https://example.org",
+        }
+
+    tables["names.csv"] += [
+        name("ラブレ菌", "texemplaris-t1"),
+        name("乳酸菌ヘルベ", "texemplaris-t2"),
+    ]
+    assert not check_reference(write_reference(tmp_path / "a", tables))
+    tables["names.csv"].append(name("ラブレ菌", "texemplaris-t2"))
+    problems = [str(p) for p in check_reference(write_reference(tmp_path / "b", tables))]
+    assert any("'ラブレ菌' already points at 'texemplaris-t1'" in p for p in problems)
