@@ -155,7 +155,8 @@ class NameIndex:
             if not entry.strain_id or entry.strain_id not in self.ref.strains:
                 continue
             hit = Hit(entry.strain_id, entry.kind, entry.name)
-            self.whole.setdefault(key(entry.name), hit)
+            if key(entry.name):  # a name of no Latin letters or digits has no key to match on
+                self.whole.setdefault(key(entry.name), hit)
             if not self._is_named(entry.name):
                 self._add_id(entry.name, hit)  # a bare identifier: "LGG", "ATCC 53103"
                 continue

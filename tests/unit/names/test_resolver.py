@@ -265,3 +265,16 @@ def test_full_genus_is_not_ambiguous() -> None:
     res = Resolver(_tiny_reference()).resolve("Lactobacillus lactis")
     assert res.match == "species" and res.name == "Lactobacillus delbrueckii subsp. lactis"
     assert res.via == ("old-name",)
+
+
+def test_a_name_in_another_script_is_not_matched_by_every_such_text() -> None:
+    """A trade name of no Latin letters ('乳酸菌ヘルベ') has no matching key: it must not catch
+    every label line that is all Chinese or Korean (they all reduce to the same empty key)."""
+    import dataclasses
+
+    ref = _tiny_reference()
+    cjk = NameEntry("乳酸菌ヘルベ", "trade-name", "llactis-w19", "", "x")
+    r = Resolver(dataclasses.replace(ref, names=(*ref.names, cjk)))
+    for text in ("粪肠球菌", "바실루스리케니포르미스균", "蜡样芽孢杆菌"):
+        assert r.resolve(text).strain_id is None
+    assert r.resolve("Lactococcus lactis W19").strain_id == "llactis-w19"
