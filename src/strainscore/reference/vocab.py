@@ -121,6 +121,13 @@ PRIMARY_SOURCE_HOSTS = (
     "termedia.pl",
     "medicinabalear.org",
     "ijcem.com",
+    # PubMed's own short domain, and publishers' sites under older or national names
+    "pubmed.gov",
+    "informahealthcare.com",
+    "jneurosci.org",
+    "bjgp.org",
+    "jnmjournal.org",
+    "springermedizin.de",
 )
 
 
