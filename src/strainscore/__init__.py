@@ -20,6 +20,7 @@ __all__ = [
     "Report",
     "Resolution",
     "__version__",
+    "check_dsld",
     "check_label",
     "check_text",
     "load_reference",
@@ -31,9 +32,10 @@ if TYPE_CHECKING:
     from strainscore.models import Report, Resolution
     from strainscore.names import resolve, resolve_many
     from strainscore.reference import load_reference
-    from strainscore.workflows.check import check_label, check_text
+    from strainscore.workflows.check import check_dsld, check_label, check_text
 
 _LAZY = {
+    "check_dsld": "strainscore.workflows.check",
     "check_label": "strainscore.workflows.check",
     "check_text": "strainscore.workflows.check",
     "resolve": "strainscore.names",
