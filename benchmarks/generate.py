@@ -84,8 +84,15 @@ def load_vocabulary(reference: Path = REFERENCE) -> Vocabulary:
                 tuple(aliases.get(s["strain_id"], ())),
             )
         )
-    species = [r["current_name"] for r in _read("species.csv", reference)]
-    species += [n["name"] for n in names if n["current_name"]]
+    # Species-only lines name the species products are made of (those of the reference's
+    # strains), not every species of the taxonomy: few labels print Lactobacillus jinshani.
+    sold = {f.split(" subsp. ")[0] for st in strains for f in st.species_names[:1]}
+    species = [
+        r["current_name"]
+        for r in _read("species.csv", reference)
+        if r["current_name"].split(" subsp. ")[0] in sold
+    ]
+    species += [n["name"] for n in names if n["current_name"].split(" subsp. ")[0] in sold]
     claims = []
     for o in _read("outcomes.csv", reference):
         claims.append(o["label"].lower())
