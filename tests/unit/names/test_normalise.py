@@ -63,3 +63,10 @@ def test_forget_empties_the_memos() -> None:
     word("rhamnosus")
     forget()
     assert not normalise._KEYS and not normalise._WORDS
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.characters(max_codepoint=127), max_size=8), max_size=5))
+def test_the_key_of_ascii_tokens_is_their_keys_run_together(tokens: list[str]) -> None:
+    """What designation spans rely on to key a span without joining it."""
+    assert key(" ".join(tokens)) == "".join(key(t) for t in tokens)
