@@ -6,7 +6,10 @@
 // Prints one JSON object on stdout: per page, the requests made that were not file: or data:,
 // console errors, page errors, dialogs opened, script/img elements in the DOM, the visible text,
 // horizontal overflow when laid out for print on A4, and axe-core violations by impact.
-// With "print": the number of pages when printed to PDF on A4 and on Letter. With "phone": how
+// With "print": the number of pages when printed to PDF on A4 and on Letter; the print rules as
+// applied (thead repeated, rows, items and boxes kept whole); and, from the tagged PDF's structure
+// tree (pdf_tags.mjs), rows, items and boxes drawn on more than one page, captions or header rows
+// left on a page without their table's rows, and pages of a table without its header row. With "phone": how
 // far the page scrolls sideways at 390 px wide (a phone), and the widest element that overflows.
 // Chromium: $CHROMIUM, else /usr/bin/chromium. The report's CSP is bypassed only to inject axe.
 
@@ -14,6 +17,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
+import { printedLayout } from "./pdf_tags.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve("axe-core/axe.min.js");
@@ -108,17 +112,48 @@ function pdfPages(buffer) {
   return (buffer.toString("latin1").match(/\/Type\s*\/Page(?![s\w])/g) || []).length;
 }
 
+// In print media: the rules that keep rows and boxes whole and repeat table headers, as the
+// browser applied them, and where the boxes' headings stand among the printed headings.
+function printRules() {
+  const shown = (el) => el.getClientRects().length > 0;
+  const css = (el) => getComputedStyle(el);
+  const whole = (el) => css(el).breakInside === "avoid";
+  const headings = [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")].filter(shown);
+  const boxes = [...document.querySelectorAll(".summary")].filter(shown);
+  return {
+    theads: document.querySelectorAll("thead").length,
+    theads_not_repeated: [...document.querySelectorAll("thead")].filter(
+      (el) => css(el).display !== "table-header-group",
+    ).length,
+    rows_breakable: [...document.querySelectorAll("tr")].filter(shown).filter((el) => !whole(el))
+      .length,
+    items_breakable: [...document.querySelectorAll("li")].filter(shown).filter((el) => !whole(el))
+      .length,
+    boxes: boxes.length,
+    boxes_breakable: boxes.filter((el) => !whole(el)).length,
+    headings: headings.length,
+    box_headings: headings
+      .map((h, i) => (h.parentElement.matches(".summary") ? i : -1))
+      .filter((i) => i >= 0),
+  };
+}
+
 async function printPages(browser, file) {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
     await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
     await page.emulateMedia({ media: "print" });
+    const rules = await page.evaluate(printRules);
     const counts = {};
+    const layout = {};
     for (const format of ["A4", "Letter"]) {
-      counts[format] = pdfPages(await page.pdf({ format, preferCSSPageSize: false }));
+      // Tagged: the PDF's structure tree says on which pages each row, item and box was drawn.
+      const pdf = await page.pdf({ format, preferCSSPageSize: false, tagged: true });
+      counts[format] = pdfPages(pdf);
+      layout[format] = printedLayout(pdf, rules.box_headings);
     }
-    return counts;
+    return { print_pages: counts, print_rules: rules, print_layout: layout };
   } finally {
     await context.close();
   }
@@ -167,7 +202,7 @@ async function checkPage(browser, item) {
     entry.screenshot = item.screenshot;
   }
   await opened.context.close();
-  if (item.print) entry.print_pages = await printPages(browser, item.file);
+  if (item.print) Object.assign(entry, await printPages(browser, item.file));
   if (item.phone) entry.phone = await phoneWidth(browser, item.file, item.phone_screenshot);
   if (item.axe) entry.axe = await runAxe(browser, item.file);
   entry.ms = Date.now() - started;

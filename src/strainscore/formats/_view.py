@@ -72,6 +72,9 @@ class ProductView:
     blends: tuple[BlendView, ...] = ()
     species_only: bool = False  # every line is a species (or less): no strain-level lookup
     screen_only: tuple[str, ...] = ()  # headline lines print leaves out (said again below)
+    # studies print cites (graded evidence, context); species and not-graded lines print their
+    # outcomes without citations, so a study only they cite is left out of the printed list
+    printed: frozenset[str] = frozenset()
 
     @property
     def graded(self) -> tuple[OutcomeRow, ...]:
@@ -108,7 +111,12 @@ def _view(
         for o, ids in report.context
         if o in outcomes
     )
-    study_ids |= {c.study_id for _, cites in context for c in cites}
+    context_ids = {c.study_id for _, cites in context for c in cites}
+    study_ids |= context_ids
+    printed = context_ids | {
+        sid for s in p.strains for e in s.evidence if e.grade and e.basis != "species"
+        for sid in e.study_ids
+    }  # fmt: skip
     cited = sorted((src.cite(i) for i in study_ids), key=lambda c: (c.short.lower(), c.study_id))
     return ProductView(
         product=p,
@@ -129,6 +137,7 @@ def _view(
         blends=blends_of(p),
         species_only=bool(p.strains) and all(s.resolution.match != "strain" for s in p.strains),
         screen_only=_verdict_lines(rows),
+        printed=frozenset(printed),
     )
 
 

@@ -119,7 +119,10 @@ def render(report: Report) -> bytes:
     views = product_views(report, src)
     cited = {c.study_id: c for v in views for c in v.cited}  # once for the page
     ordered = sorted(cited.values(), key=lambda c: (c.short.lower(), c.study_id))
-    return _page("report.html", report, src, views=views, index_link=None, cited=ordered)
+    printed = frozenset().union(*(v.printed for v in views))
+    return _page(
+        "report.html", report, src, views=views, index_link=None, cited=ordered, printed=printed
+    )
 
 
 def fill_folder(report: Report, folder: Path) -> None:
@@ -127,7 +130,10 @@ def fill_folder(report: Report, folder: Path) -> None:
     src = sources_for(report)
     views = product_views(report, src)
     for view in views:
-        page = _page("report.html", report, src, views=(view,), index_link="index.html", cited=())
+        page = _page(
+            "report.html", report, src, views=(view,), index_link="index.html", cited=(),
+            printed=view.printed,
+        )  # fmt: skip
         _write(folder, view.file_name, page)
     for name, (key, _) in INDEXES.items():
         ordered = index_order(views, key)

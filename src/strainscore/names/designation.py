@@ -33,17 +33,22 @@ class DesignationMatch:
 
 
 def _lookup(ix: NameIndex, text: str) -> DesignationMatch | None:
-    k = key(text)
+    found = _hits(ix, key(text))
+    return None if found is None else DesignationMatch(*found, text, folded=found[1] == "folded")
+
+
+def _hits(ix: NameIndex, k: str) -> tuple[tuple[Hit, ...], str] | None:
+    """(the strains' hits, how: exact | mark | folded) for the key `k`, or None."""
     if not k:
         return None
     hits = ix.ids.get(k)
     if hits:
-        return DesignationMatch(tuple(hits), "exact", text)
+        return tuple(hits), "exact"
     if k.endswith("tm") and (hits := ix.ids.get(k[:-2])):
-        return DesignationMatch(tuple(hits), "mark", text)
+        return tuple(hits), "mark"
     hits = ix.folded.get(fold_key(k))
     if hits:
-        return DesignationMatch(tuple(hits), "folded", text, folded=True)
+        return tuple(hits), "folded"
     return None
 
 
@@ -73,10 +78,19 @@ def _spans(ix: NameIndex, toks: tuple[str, ...]) -> DesignationMatch | None:
     """'GG culture', 'HANSEN CBS 5926': a designation among words without digits."""
     found: list[DesignationMatch] = []
     ignored: list[str] = []
+    # The key of ASCII text is its tokens' keys run together (case and everything but letters
+    # and digits dropped character by character), so a span's key needs no join and no pass.
+    keys = [key(t) for t in toks] if all(t.isascii() for t in toks) else None
     i = 0
     while i < len(toks):
         for j in range(len(toks), i, -1):
-            m = _lookup(ix, " ".join(toks[i:j]))
+            if keys is None:
+                m = _lookup(ix, " ".join(toks[i:j]))
+            elif (got := _hits(ix, "".join(keys[i:j]))) is None:
+                m = None
+            else:
+                text = " ".join(toks[i:j])
+                m = DesignationMatch(*got, text, folded=got[1] == "folded")
             if m is not None:
                 found.append(m)
                 i = j

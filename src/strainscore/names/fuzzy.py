@@ -58,11 +58,17 @@ def correct(word: str, candidates: Iterable[str], blockers: Iterable[str] = ()) 
     if limit == 0:
         return None
     scored: dict[str, int] = {}
+    n, first, swapped = len(word), word[0], word[1::-1]
     for c in candidates:
-        if c and _same_start(word, c) and c != word:
-            d = distance(word, c, limit)
-            if d <= limit:
-                scored[c] = d
+        # rule (2), same first letter or the first two swapped, and distance's own length
+        # test, inline: most candidates stop here
+        if not c or c == word or abs(len(c) - n) > limit:
+            continue
+        if c[0] != first and not (n > 1 and len(c) > 1 and c[:2] == swapped):
+            continue
+        d = distance(word, c, limit)
+        if d <= limit:
+            scored[c] = d
     if not scored:
         return None
     best = min(scored.values())
@@ -70,16 +76,15 @@ def correct(word: str, candidates: Iterable[str], blockers: Iterable[str] = ()) 
     if len(winners) != 1:
         return None
     for b in blockers:
-        if b == word or (b and _same_start(word, b) and distance(word, b, best) <= best):
+        if b == word:
+            return None
+        if not b or abs(len(b) - n) > best:  # distance(word, b, best) would be above best
+            continue
+        if b[0] != first and not (n > 1 and len(b) > 1 and b[:2] == swapped):
+            continue
+        if distance(word, b, best) <= best:
             return None
     return winners[0]
-
-
-def _same_start(word: str, candidate: str) -> bool:
-    """Same first letter, or the first two letters swapped ("caidophilus")."""
-    if word[0] == candidate[0]:
-        return True
-    return len(word) > 1 and len(candidate) > 1 and word[:2] == candidate[1::-1]
 
 
 def closest(word: str, candidates: Iterable[str], n: int = 3) -> list[str]:

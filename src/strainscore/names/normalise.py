@@ -43,7 +43,6 @@ _MARK_SIGNS = re.compile(r"[®™©℠]")
 _MARK_WORDS = re.compile(r"\((?:tm|r|c)\)|\[(?:tm|r)\]|(?<![\w-])tm(?![\w-])", re.I)
 # A superscript run not after "10" or "^" is a footnote marker ("HN001¹"), not an exponent.
 _FOOTNOTE = re.compile(r"(?<!10)(?<!\^)(?<!10 )(?<![⁰¹²³⁴⁵⁶⁷⁸⁹])[⁰¹²³⁴⁵⁶⁷⁸⁹]+|[†‡§¶]")
-_SPACES = re.compile(r"\s+")
 
 # l/I/1 and O/0 read alike in print and OCR; folded only inside designation keys.
 _CONFUSABLE = str.maketrans({"l": "1", "i": "1", "o": "0"})
@@ -54,6 +53,8 @@ def light_clean(text: str) -> str:
 
     Keeps superscripts that are exponents, so an amount can still be cut out as written.
     """
+    if text.isascii():
+        return _light_clean_ascii(text)
     t = drop_invisible(text)
     if not t.isascii():  # marks, footnotes and dashes are all outside ASCII
         t = _MARK_SIGNS.sub("", t)
@@ -61,13 +62,26 @@ def light_clean(text: str) -> str:
         t = t.translate(_DASHES)
     t = _QUOTES.sub("", t)
     t = _MARK_WORDS.sub(" ", t)
-    return _SPACES.sub(" ", t).strip()
+    return " ".join(t.split())  # re.sub(r"\s+", " ", t).strip(): \s is str.isspace
+
+
+def _light_clean_ascii(text: str) -> str:
+    """``light_clean`` of ASCII text, each pass skipped when the text holds nothing it changes:
+    the format characters, marks, footnotes and dashes are outside ASCII; a printable ASCII
+    text has no control; every match of ``_MARK_WORDS`` holds 'tm', '(r)', '(c)' or '[r]'."""
+    t = text if text.isprintable() else drop_invisible(text)
+    if '"' in t or "'" in t or "`" in t:  # the ASCII ones of _QUOTES
+        t = _QUOTES.sub("", t)
+    low = t.lower()
+    if "tm" in low or "(r)" in low or "(c)" in low or "[r]" in low:
+        t = _MARK_WORDS.sub(" ", t)
+    return " ".join(t.split())
 
 
 def fold_text(text: str) -> tuple[str, bool]:
     """NFKC-normalise and map look-alike letters to Latin; True when a look-alike was replaced."""
     if text.isascii():  # NFKC leaves ASCII alone, and light_clean took the marks out already
-        return _SPACES.sub(" ", text).strip(), False
+        return " ".join(text.split()), False
     t = unicodedata.normalize("NFKC", text)
     swapped = any(ch in _HOMOGLYPH_CHARS for ch in t)
     if swapped:
@@ -75,10 +89,23 @@ def fold_text(text: str) -> tuple[str, bool]:
     # NFKC turns a stray "™" into "TM"; light_clean removed the signs already, this catches
     # the compatibility forms NFKC creates.
     t = _MARK_WORDS.sub(" ", t)
-    return _SPACES.sub(" ", t).strip(), swapped
+    return " ".join(t.split()), swapped
 
 
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+# Keys and words of texts seen before: label texts share most of their tokens. Bounded, like the
+# index's caches; a pure function's answer, so a cached one is the same answer.
+_MEMO_MAX = 200_000
+_KEYS: dict[str, str] = {}
+_WORDS: dict[str, str | None] = {}
+
+
+def forget() -> None:
+    """Empty the key and word memos (a benchmark round starts from nothing)."""
+    _KEYS.clear()
+    _WORDS.clear()
 
 
 def key(text: str) -> str:
@@ -86,9 +113,12 @@ def key(text: str) -> str:
 
     The same key as the reference checks use (``normalise_name``), with a fast path for ASCII.
     """
-    if text.isascii():
-        return _NOT_ALNUM.sub("", text.lower())
-    return normalise_name(text)
+    found = _KEYS.get(text)
+    if found is None:
+        found = _NOT_ALNUM.sub("", text.lower()) if text.isascii() else normalise_name(text)
+        if len(_KEYS) < _MEMO_MAX:
+            _KEYS[text] = found
+    return found
 
 
 def fold_key(k: str) -> str:
@@ -101,7 +131,10 @@ def word(token: str) -> str | None:
 
     None when the token holds anything but letters and edge punctuation (a designation, a number).
     """
+    if token in _WORDS:
+        return _WORDS[token]
     t = token.strip(".,;:()[]").lower()
-    if t and t.isascii() and t.isalpha():
-        return t
-    return None
+    found = t if t and t.isascii() and t.isalpha() else None
+    if len(_WORDS) < _MEMO_MAX:
+        _WORDS[token] = found
+    return found

@@ -91,6 +91,28 @@ class Words(Protocol):
 _MARKED = re.compile(r"[®™]|\((?:tm|r)\)", re.I)
 
 
+_LEFTOVER_CHARS = frozenset(",;:@=/*+&-")
+
+
+def _trim(text: str) -> str:
+    """``_LEFTOVER.sub("", text)``, without the pass when neither end is a leftover."""
+    if text and not (
+        text[0] in _LEFTOVER_CHARS
+        or text[0].isspace()
+        or text[-1] in _LEFTOVER_CHARS
+        or text[-1].isspace()
+    ):
+        return text
+    return _LEFTOVER.sub("", text)
+
+
+def _marked(text: str) -> bool:
+    """A trademark sign written: ® or ™ (outside ASCII), or '(tm)' or '(r)'."""
+    if text.isascii() and "(" not in text:
+        return False
+    return bool(_MARKED.search(text))
+
+
 def find_amount(text: str) -> re.Match[str] | None:
     """The first amount in `text` ("10 billion CFU", "1 x 10^9", "10B", "250 mg"), if any."""
     return _AMOUNT.search(text)
@@ -106,11 +128,16 @@ def is_amount(text: str) -> bool:
     return not rest or bool(_QUALIFIER.match(rest))
 
 
+_BRACKETS = re.compile(r"[()\[\]{}]")
+
+
 def split_asides(text: str) -> tuple[str, list[str]]:
     """('L. rhamnosus GG ', ['ATCC 53103']) from 'L. rhamnosus GG (ATCC 53103)'.
 
     Top level only; an unclosed '(' runs to the end, a stray ')' is dropped.
     """
+    if not _BRACKETS.search(text):  # most texts: nothing to take apart
+        return text, []
     main: list[str] = []
     asides: list[str] = []
     depth = 0
@@ -156,12 +183,25 @@ def _cut_amount(text: str) -> tuple[str, str | None]:
     return rest, amount
 
 
+# Every match of _RANK_GLUE in ASCII text holds one of these (subsp. ssp. sp. | sps. | spp. |
+# var. | str.); outside ASCII re.I also folds other letters ("ſ"), so the pattern always runs.
+_RANK_DOTS = ("sp.", "ps.", "pp.", "ar.", "tr.")
+_SEP_CHARS = re.compile(r"[;:|+&@=,]")  # every match of _WORD_SEPS is one of these
+
+
 def tokenise(text: str) -> tuple[str, ...]:
     """Name tokens: separators become spaces, glued abbreviations are parted."""
-    t = _ABBR_GLUE.sub(r"\1. ", text.strip())
-    t = _RANK_GLUE.sub(r"\1. ", t)
-    t = _WORD_SEPS.sub(" ", t)
-    return tuple(tok for tok in t.split() if any(c.isalnum() for c in tok))
+    t = text.strip()
+    if "." in t:  # both glue patterns part at a full stop
+        m = _ABBR_GLUE.match(t)  # anchored at the start: one match at most
+        if m is not None:
+            t = f"{m.group(1)}. {t[m.end() :]}"
+        low = t.lower()
+        if not t.isascii() or any(r in low for r in _RANK_DOTS):
+            t = _RANK_GLUE.sub(r"\1. ", t)
+    if _SEP_CHARS.search(t):
+        t = _WORD_SEPS.sub(" ", t)
+    return tuple([tok for tok in t.split() if tok.isalnum() or any(c.isalnum() for c in tok)])
 
 
 def parse(text: str, words: Words | None = None) -> Parsed:
@@ -184,7 +224,7 @@ def parse(text: str, words: Words | None = None) -> Parsed:
                 amount = amount or inner
                 aside = _LEFTOVER.sub("", rest).strip()
             kept_asides.append(aside)
-    folded_main, swapped = fold_text(_LEFTOVER.sub("", main))
+    folded_main, swapped = fold_text(_trim(main))
     folded_asides = []
     for aside in kept_asides:
         fa, s = fold_text(aside)
@@ -201,5 +241,5 @@ def parse(text: str, words: Words | None = None) -> Parsed:
         amount_text=amount,
         homoglyph=swapped,
         notes=notes,
-        marked=bool(_MARKED.search(text)),
+        marked=_marked(text),
     )

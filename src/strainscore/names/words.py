@@ -79,7 +79,7 @@ class LabelWords:
 
     def translate(self, text: str) -> tuple[str, tuple[str, ...]]:
         """(the text with CJK label words read as Latin, notes saying what was read)."""
-        if self._cjk_re is None or not _CJK.search(text):
+        if self._cjk_re is None or text.isascii() or not _CJK.search(text):
             return text, ()
         if not _SUPERSCRIPTS.search(text):  # NFKC would make "10⁹" "109": keep exponents
             text = unicodedata.normalize("NFKC", text)
@@ -111,7 +111,7 @@ class LabelWords:
     def drop(self, text: str) -> str:
         """The text without Latin-script words that name nothing; rank words read as ranks."""
         if self._latin_re is None or not any(
-            w.strip(".,;:()[]").lower() in self._first for w in text.split()
+            w.strip(".,;:()[]") in self._first for w in text.lower().split()
         ):
             return text
 

@@ -6,12 +6,14 @@ import importlib
 import os
 import re
 import zlib
+from pathlib import Path
 
 import pytest
 
 from strainscore.errors import UsageError
 from strainscore.formats import FORMATS, format_for, pdf_format
 from strainscore.models import Report
+from strainscore.workflows.check import check_label
 
 
 def _have_weasyprint() -> bool:
@@ -56,6 +58,18 @@ def test_a_product_renders_as_a_real_pdf_of_at_most_two_pages(
     pdf = pdf_format.render(one)
     assert pdf.startswith(b"%PDF-")
     assert 1 <= _pages(pdf) <= 2
+
+
+HANDOUTS = Path(__file__).parents[2] / "data" / "handouts"
+
+
+@pytest.mark.parametrize(("csv", "most"), [("one-product.csv", 2), ("five-products.csv", 6)])
+def test_the_handouts_print_within_issue_19s_page_budget(
+    csv: str, most: int, need_weasyprint: None
+) -> None:
+    """Against the shipped reference: one product on at most 2 pages, five on at most 6."""
+    pdf = pdf_format.render(check_label(HANDOUTS / csv))
+    assert 1 <= _pages(pdf) <= most
 
 
 def test_a_missing_extra_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from strainscore.names.fuzzy import closest, correct, distance, max_edits
 
@@ -43,3 +45,45 @@ def test_blockers_stop_a_correction() -> None:
 
 def test_closest() -> None:
     assert closest("breve", ["brevis", "longum"]) == ["brevis"]
+
+
+def _same_start(word: str, candidate: str) -> bool:
+    """Rule (2) as the module states it: same first letter, or the first two swapped."""
+    return word[0] == candidate[0] or (
+        len(word) > 1 and len(candidate) > 1 and word[:2] == candidate[1::-1]
+    )
+
+
+def correct_by_the_rules(word: str, candidates: list[str], blockers: list[str]) -> str | None:
+    """correct() with no shortcut: every candidate and blocker scored by distance."""
+    limit = max_edits(word)
+    if limit == 0:
+        return None
+    scored = {
+        c: d
+        for c in candidates
+        if c and c != word and _same_start(word, c) and (d := distance(word, c, limit)) <= limit
+    }
+    if not scored:
+        return None
+    best = min(scored.values())
+    winners = [c for c, d in scored.items() if d == best]
+    if len(winners) != 1:
+        return None
+    if any(
+        b == word or (b and _same_start(word, b) and distance(word, b, best) <= best)
+        for b in blockers
+    ):
+        return None
+    return winners[0]
+
+
+WORDS = st.text(alphabet="acdilmnorsu", min_size=0, max_size=11)
+
+
+@settings(max_examples=800, deadline=None)
+@given(WORDS.filter(bool), st.lists(WORDS, max_size=8), st.lists(WORDS, max_size=4))
+def test_correct_follows_the_rules_exactly(
+    word: str, candidates: list[str], blockers: list[str]
+) -> None:
+    assert correct(word, candidates, blockers) == correct_by_the_rules(word, candidates, blockers)

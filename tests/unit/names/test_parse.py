@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from strainscore.names import parse as parse_module
 from strainscore.names.normalise import fold_key, fold_text, key, light_clean, word
 from strainscore.names.parse import find_amount, is_amount, parse, split_asides, tokenise
 
@@ -107,3 +110,32 @@ def test_keys() -> None:
     assert fold_key("cncmi745") == fold_key("cncm1745")
     assert word("rhamnosus,") == "rhamnosus"
     assert word("BB-12") is None
+
+
+# Texts made of what tokenise, the leftover trim and the trademark test act on.
+PARSEABLE = st.lists(
+    st.sampled_from(
+        [*"LBSlbs.,;:|+&@=/*-()[]{} \t019", "subsp.", "SSP.", "sps.", "spp.", "var.", "Str.",
+         "sp.", "ſp.", "tm", "(tm)", "(R)", "®", "™", "lactis", "GG", "é", "\u00a0"]
+    ),
+    max_size=25,
+).map("".join)  # fmt: skip
+
+
+def tokenise_in_full(text: str) -> tuple[str, ...]:
+    """tokenise with every pass run, as it was written before its fast paths."""
+    t = parse_module._ABBR_GLUE.sub(r"\1. ", text.strip())
+    t = parse_module._RANK_GLUE.sub(r"\1. ", t)
+    t = parse_module._WORD_SEPS.sub(" ", t)
+    return tuple(tok for tok in t.split() if any(c.isalnum() for c in tok))
+
+
+@settings(max_examples=600, deadline=None)
+@given(PARSEABLE)
+def test_fast_paths_skip_only_passes_that_change_nothing(text: str) -> None:
+    assert tokenise(text) == tokenise_in_full(text)
+    assert parse_module._trim(text) == parse_module._LEFTOVER.sub("", text)
+    assert parse_module._marked(text) == bool(parse_module._MARKED.search(text))
+    if not any(c in text for c in "()[]{}"):  # no bracket: the loop would copy the text whole
+        assert split_asides(text) == (text, [])
+        assert split_asides(f"{text}(x)") == (f"{text} ", ["x"])
