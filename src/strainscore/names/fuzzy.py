@@ -9,7 +9,9 @@ is not "corrected" to "Ligilactobacillus").
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 
 def max_edits(word: str) -> int:
@@ -66,6 +68,8 @@ def correct(word: str, candidates: Iterable[str], blockers: Iterable[str] = ()) 
             continue
         if c[0] != first and not (n > 1 and len(c) > 1 and c[:2] == swapped):
             continue
+        if _letters_apart(word, c) > 2 * limit:  # each edit moves at most two letter counts
+            continue
         d = distance(word, c, limit)
         if d <= limit:
             scored[c] = d
@@ -85,6 +89,20 @@ def correct(word: str, candidates: Iterable[str], blockers: Iterable[str] = ()) 
         if distance(word, b, best) <= best:
             return None
     return winners[0]
+
+
+@lru_cache(maxsize=65536)
+def _letter_counts(word: str) -> Counter[str]:
+    return Counter(word)
+
+
+def _letters_apart(a: str, b: str) -> int:
+    """How many letters must be added or removed to make the letters of `a` those of `b`: a
+    lower bound of twice the edit distance, far cheaper to compute."""
+    ca, cb = _letter_counts(a), _letter_counts(b)
+    return sum(abs(n - cb.get(ch, 0)) for ch, n in ca.items()) + sum(
+        n for ch, n in cb.items() if ch not in ca
+    )
 
 
 def closest(word: str, candidates: Iterable[str], n: int = 3) -> list[str]:

@@ -101,6 +101,9 @@ class NameIndex:
         self.targets: dict[str, Target] = {}
         self._abbr_cache: dict[str, tuple[str, ...]] = {}
         self.fuzzy_cache: dict[tuple[str, tuple[str, ...]], str | None] = {}
+        # spelling candidates of a pool (names/taxon.py), by first letter: a word is only
+        # compared with names that start as it does (or with its first two letters swapped)
+        self.fuzzy_pools: dict[tuple[str, ...], dict[str, tuple[str, ...]]] = {}
         # read_taxon answers per five-token window (names/taxon.py), bounded like fuzzy_cache
         self.taxon_cache: dict[tuple[tuple[str, ...], bool], Any] = {}
         self.designation_cache: dict[tuple[str, ...], Any] = {}  # names/designation.py

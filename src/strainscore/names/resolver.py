@@ -56,6 +56,7 @@ class Resolver:
         self.reference = reference
         self.index = NameIndex(reference)
         self.suggester = Suggester(self.index)
+        self._listed: dict[tuple[str, str], list[str]] = {}
         self.strains = StrainMatcher(self.index)
         self.words = LabelWords(reference.label_words)
 
@@ -215,8 +216,16 @@ class Resolver:
 
     def _species_notes(self, o: Outcome, target: Target) -> None:
         if not target.listed:
-            listed = [t.name for t in self.index.targets.values() if t.listed and t.gs == target.gs]
-            o.if_species.append(say.unlisted_parent(target, listed))
+            o.if_species.append(say.unlisted_parent(target, self._listed_of(target.gs)))
+
+    def _listed_of(self, gs: tuple[str, str]) -> list[str]:
+        """The listed names of a species (its subspecies rows), looked up once per species."""
+        found = self._listed.get(gs)
+        if found is None:
+            found = self._listed[gs] = [
+                t.name for t in self.index.targets.values() if t.listed and t.gs == gs
+            ]
+        return found
 
     def _ambiguous(
         self, o: Outcome, tr: TaxonRead, rest: list[str], tokens: tuple[str, ...]

@@ -29,6 +29,12 @@ class Suggester:
             for entry in entries:
                 self._names.append((_pairs(g), _pairs(e + s), entry.target.name, g))
         self._cache: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+        # letter pair -> the names whose epithet part holds it: a name sharing no pair with
+        # the text's words scores 0 and is never looked at
+        self._by_pair: dict[str, list[int]] = {}
+        for i, (_, epithet, _, _) in enumerate(self._names):
+            for pair in epithet:
+                self._by_pair.setdefault(pair, []).append(i)
 
     def near(self, text: str, genus_keys: tuple[str, ...] = ()) -> list[str]:
         """Up to three current names that look like `text` (within `genus_keys` if given).
@@ -46,7 +52,20 @@ class Suggester:
             return hit
         first, rest = _pairs(words[0]), _pairs("".join(words[1:3]))
         best: dict[str, float] = {}
-        for genus, epithet, name, g in self._names:
+        # every score below compares the epithet with `rest` (or `first` when alone)
+        probe = rest if (genus_keys or rest) else first
+        counts: dict[int, int] = {}
+        for pair in probe:
+            for i in self._by_pair.get(pair, ()):
+                counts[i] = counts.get(i, 0) + 1
+        # Dice >= THRESHOLD needs 2 * shared >= THRESHOLD * (|probe| + |epithet|)
+        size = len(probe)
+        shared = [
+            i
+            for i, c in sorted(counts.items())
+            if 2 * c + 1e-9 >= THRESHOLD * (size + len(self._names[i][1]))  # exact test below
+        ]
+        for genus, epithet, name, g in (self._names[i] for i in shared):
             if genus_keys:
                 if g not in genus_keys:
                     continue

@@ -81,18 +81,34 @@ def _correct(ix: NameIndex, w: str, pool: tuple[str, ...]) -> str | None:
     cache_key = (w, pool)
     if cache_key in ix.fuzzy_cache:
         return ix.fuzzy_cache[cache_key]
-    if pool == ("",):
-        found = correct(w, ix.genera, ix.genus_blockers)
-    elif len(pool) >= 2 and pool[-1] not in ix.genera:
-        genera, epithet = pool[:-1], pool[-1]
-        subs = set().union(*(ix.subs.get((g, epithet), set()) for g in genera))
-        found = correct(w, subs, ix.epithet_blockers)
-    else:
-        epithets = set().union(*(ix.epithets.get(g, set()) for g in pool))
-        found = correct(w, epithets, ix.epithet_blockers)
+    blockers = ix.genus_blockers if pool == ("",) else ix.epithet_blockers
+    found = correct(w, _candidates(ix, w, pool), blockers)
     if len(ix.fuzzy_cache) < 100_000:
         ix.fuzzy_cache[cache_key] = found
     return found
+
+
+def _candidates(ix: NameIndex, w: str, pool: tuple[str, ...]) -> list[str]:
+    """The names of `pool` that `correct` could accept for `w`: those starting with its first
+    letter, or with its first two letters swapped (the only ones rule 2 allows)."""
+    by_first = ix.fuzzy_pools.get(pool)
+    if by_first is None:
+        if pool == ("",):
+            names: set[str] = set(ix.genera)
+        elif len(pool) >= 2 and pool[-1] not in ix.genera:
+            genera, epithet = pool[:-1], pool[-1]
+            names = set().union(*(ix.subs.get((g, epithet), set()) for g in genera))
+        else:
+            names = set().union(*(ix.epithets.get(g, set()) for g in pool))
+        grouped: dict[str, list[str]] = {}
+        for n in sorted(names):
+            if n:
+                grouped.setdefault(n[0], []).append(n)
+        by_first = ix.fuzzy_pools[pool] = {k: tuple(v) for k, v in grouped.items()}
+    out = list(by_first.get(w[0], ()))
+    if len(w) > 1 and w[1] != w[0]:
+        out += [c for c in by_first.get(w[1], ()) if c[:2] == w[1::-1]]
+    return out
 
 
 _WINDOW = 5  # genus, epithet, a rank of up to two tokens, subspecies: all a name can hold

@@ -87,3 +87,14 @@ def test_correct_follows_the_rules_exactly(
     word: str, candidates: list[str], blockers: list[str]
 ) -> None:
     assert correct(word, candidates, blockers) == correct_by_the_rules(word, candidates, blockers)
+
+
+def test_the_letter_count_bound_never_exceeds_twice_the_distance() -> None:
+    """The cheap test `correct` runs first may only skip candidates `distance` would reject."""
+    import itertools
+
+    from strainscore.names.fuzzy import _letters_apart
+
+    words = ["rhamnosus", "rhamnsous", "rahmnosus", "ramnosus", "rhamnosuss", "lactis", "latcis"]
+    for a, b in itertools.product(words, repeat=2):
+        assert _letters_apart(a, b) <= 2 * distance(a, b, 10)
