@@ -1,3 +1,5 @@
+import zlib from "node:zlib";
+
 // Where things landed in a printed page: read from the structure tree of a tagged PDF that
 // Chromium wrote (page.pdf({tagged: true})). Chromium writes each structure element as a plain,
 // uncompressed object: /S its type (TR, TH, LI, H2, ...), /P its parent, /Pg a page, /K its kids
@@ -39,7 +41,8 @@ function kidsOf(body) {
     if (m[0] === "]") break;
     if (m[1] !== undefined) {
       const pg = m[1].match(/\/Pg\s+(\d+)\s+0\s+R/);
-      if (/\/MCID/.test(m[1]) && pg) kids.push({ page: Number(pg[1]) });
+      const mcid = m[1].match(/\/MCID\s+(\d+)/);
+      if (mcid && pg) kids.push({ page: Number(pg[1]), ref_mcid: Number(mcid[1]) });
     } else if (m[2] !== undefined) kids.push({ ref: Number(m[2]) });
     else kids.push({ mcid: Number(m[3]) });
   }
@@ -65,7 +68,53 @@ export function structureTree(buffer) {
       column_header: /\/Scope\s*\/Column\b/.test(body),
     });
   }
-  return { pages, elements };
+  return { pages, elements, drawn: drawnMarks(buffer, text) };
+}
+
+// For each page object, the marked-content ids whose content shows text or paints: Chromium
+// also leaves an empty marked sequence on the page before when it pushes a line or a row to the
+// next page, and that is not content drawn there.
+function drawnMarks(buffer, text) {
+  const streams = new Map();
+  const re = /(\d+) 0 obj\b([\s\S]*?)\bstream\r?\n/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[2].includes("endobj")) {
+      re.lastIndex = m.index + m[0].indexOf("endobj"); // that object had no stream
+      continue;
+    }
+    const start = m.index + m[0].length;
+    const end = text.indexOf("endstream", start);
+    re.lastIndex = end;
+    const raw = buffer.subarray(start, end);
+    let data;
+    try {
+      data = /FlateDecode/.test(m[2]) ? zlib.inflateSync(raw) : raw;
+    } catch {
+      continue;
+    }
+    streams.set(Number(m[1]), data.toString("latin1"));
+  }
+  const out = new Map();
+  for (const [num, body] of objects(text)) {
+    if (!/\/Type\s*\/Page\b/.test(body)) continue;
+    const contents = body.match(/\/Contents\s*(\[[^\]]*\]|\d+\s+0\s+R)/);
+    if (!contents) continue;
+    const refs = [...contents[1].matchAll(/(\d+)\s+0\s+R/g)].map((x) => Number(x[1]));
+    const ops = refs.map((r) => streams.get(r) ?? "").join("\n");
+    const painted = new Set();
+    const mark = /\/MCID\s+(\d+)\s*>>\s*BDC([\s\S]*?)EMC/g;
+    for (let m = mark.exec(ops); m; m = mark.exec(ops)) {
+      if (/\b(Tj|TJ|Do|f|f\*|S|B|sh)\b|'|"/.test(m[2])) painted.add(Number(m[1]));
+    }
+    out.set(num, painted);
+  }
+  return out;
+}
+
+// Whether marked content `mcid` on page object `page` drew anything (true when unknown).
+function paints(tree, page, mcid) {
+  const marks = tree.drawn?.get(page);
+  return !marks || marks.size === 0 || marks.has(mcid);
 }
 
 // The pages (1-based) on which anything of element `id` was drawn.
@@ -76,8 +125,13 @@ export function pagesOf(tree, id, inherited = null, seen = new Set()) {
   seen.add(id);
   const page = el.page ?? inherited;
   for (const kid of el.kids) {
-    if (kid.mcid !== undefined && page !== null) found.add(tree.pages.get(page));
-    else if (kid.page !== undefined) found.add(tree.pages.get(kid.page));
+    if (kid.mcid !== undefined && page !== null) {
+      if (paints(tree, page, kid.mcid)) found.add(tree.pages.get(page));
+    } else if (kid.page !== undefined) {
+      if (kid.ref_mcid === undefined || paints(tree, kid.page, kid.ref_mcid)) {
+        found.add(tree.pages.get(kid.page));
+      }
+    }
     else if (kid.ref !== undefined) {
       for (const p of pagesOf(tree, kid.ref, page, seen)) found.add(p);
     }

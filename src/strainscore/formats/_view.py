@@ -72,7 +72,7 @@ class ProductView:
     blends: tuple[BlendView, ...] = ()
     species_only: bool = False  # every line is a species (or less): no strain-level lookup
     screen_only: tuple[str, ...] = ()  # headline lines print leaves out (said again below)
-    # studies print cites (graded evidence, context); species and not-graded lines print their
+    # studies print cites (graded evidence); species, not-graded and context lines print their
     # outcomes without citations, so a study only they cite is left out of the printed list
     printed: frozenset[str] = frozenset()
 
@@ -113,7 +113,8 @@ def _view(
     )
     context_ids = {c.study_id for _, cites in context for c in cites}
     study_ids |= context_ids
-    printed = context_ids | {
+    # Context prints as counts ("Depression: 12 studies"), so its studies are screen-only.
+    printed = {
         sid for s in p.strains for e in s.evidence if e.grade and e.basis != "species"
         for sid in e.study_ids
     }  # fmt: skip

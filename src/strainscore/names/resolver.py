@@ -75,6 +75,8 @@ class Resolver:
             o = Outcome().note("no organism named" if p.amount_text else "empty text")
             return o.to_resolution(text, p.amount_text)
         o = self._read(p.tokens, p.marked)
+        if o.match != "strain" and p.amount_text:
+            o, p = self._amount_as_designation(o, p)
         if o.match != "strain":
             whole = self._whole(p)
             if whole is not None:
@@ -83,6 +85,16 @@ class Resolver:
                     return self._finish(o, p, text)
         o = self._asides(o, p)
         return self._finish(o, p, text)
+
+    def _amount_as_designation(self, o: Outcome, p: Parsed) -> tuple[Outcome, Parsed]:
+        """'Lactobacillus plantarum 57B': what reads as an amount ('57 billion') is also a held
+        designation. When the name with it resolves to a held strain, that is the reading."""
+        if key(p.amount_text or "") not in self.index.ids:
+            return o, p
+        held = self._read((*p.tokens, p.amount_text or ""), p.marked)
+        if held.match != "strain":
+            return o, p
+        return held, replace(p, amount_text=None)
 
     def _finish(self, o: Outcome, p: Parsed, text: str) -> Resolution:
         if o.match == "unknown" and not p.asides and self._product_like(p.tokens):

@@ -215,17 +215,16 @@ def test_print_css_keeps_rows_whole_and_page_size_free() -> None:
 
 
 def test_print_lists_only_the_studies_its_printed_lines_cite(golden_report: Report) -> None:
-    """Species and not-graded lines print their outcomes with a count of studies, not the
-    citations (they are not evidence for the product); a study only they cite is left out of
-    the printed list (it stays on screen). Graded evidence and context keep theirs."""
+    """Species, not-graded and context lines print their outcomes with a count of studies, not
+    the citations (they are not evidence for the product); a study only they cite is left out
+    of the printed list (it stays on screen). Graded evidence keeps its citations."""
     html = html_of(golden_report)
     items = dict(re.findall(r'<li id="ref-([^"]+)"( class="noprint")?>', html))
     screen_only = {sid for sid, hidden in items.items() if hidden}
     lines = [e for p in golden_report.products for s in p.strains for e in s.evidence]
     graded = {sid for e in lines if e.grade and e.basis != "species" for sid in e.study_ids}
-    context = {sid for _, ids in golden_report.context for sid in ids}
     assert screen_only and graded
-    assert screen_only == set(items) - graded - context
+    assert screen_only == set(items) - graded
     assert re.search(r'<span class="print-inline">\d+ stud(y|ies)</span>', html)
 
 
