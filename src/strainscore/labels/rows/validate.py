@@ -28,14 +28,19 @@ def validate_sheet(
     limits: Limits,
     notices: Sequence[str] = (),
     issues: Sequence[InputIssue] = (),
+    body: list[tuple[int, list[Any]]] | None = None,
 ) -> LabelSheet:
-    """Validate the rows under `header`; raise ``InputFileError`` when none can be used."""
+    """Validate the rows under `header`; raise ``InputFileError`` when none can be used.
+
+    `body`: the non-blank (0-based sheet row, cells) to validate instead of every row of `raw`
+    under the header (a part of a sheet read in chunks, labels/chunks.py)."""
     _check_columns(source, raw, header)
-    body = [
-        (r, cells)
-        for r, cells in enumerate(raw.rows[header.row + 1 :], start=header.row + 1)
-        if any(cell_text(v) for v in cells)
-    ]
+    if body is None:
+        body = [
+            (r, cells)
+            for r, cells in enumerate(raw.rows[header.row + 1 :], start=header.row + 1)
+            if any(cell_text(v) for v in cells)
+        ]
     body, notes_only = _without_note_rows(header, body)
     if notes_only:
         shown = ", ".join(str(r + 1) for r in notes_only[:10])
