@@ -125,22 +125,31 @@ def _outcome_columns(report: Report, src: Sources) -> list[tuple[str, str]]:
 
 
 def _line_rows(report: Report, src: Sources, outcomes: list[str]) -> Iterator[list[str]]:
+    # Lines share their tuples of bodies of evidence: the cells made from the tuple alone
+    # (evidence per outcome, dose, study ids) are made and neutralised once per tuple.
+    from_evidence = PerObject(lambda s: [_text(v) for v in _evidence_values(s, src, outcomes)])
     for p in report.products:
         for s in p.strains:
-            yield [_text(v) for v in _line_values(report, s, src, outcomes)]
+            ln, r = s.line, s.resolution
+            head: list[Value] = [
+                report.source, ln.sheet or "", ln.row, ln.product, ln.brand,
+                ln.cell_text or ln.strain_text, ln.strain_text,
+                ln.cfu_per_serving.text if ln.cfu_per_serving else "", ln.servings_per_day,
+                ", ".join(ln.claims), r.match, resolved_name(s), r.strain or "", r.strain_id or "",
+                ",".join(r.via), "yes" if r.corrected else "no",
+            ]  # fmt: skip
+            *evidence, ids = from_evidence.of(s.evidence, s)
+            notes = _text("; ".join((*r.notes, *s.notes)))
+            yield [*(_text(v) for v in head), *evidence, ids, notes]
 
 
-def _line_values(report: Report, s: StrainReport, src: Sources, outcomes: list[str]) -> list[Value]:
-    ln, r = s.line, s.resolution
+def _evidence_values(s: StrainReport, src: Sources, outcomes: list[str]) -> list[Value]:
+    """The lines shape's cells that depend on the line's evidence only (not on the line)."""
     best = best_per_outcome(s)
     status, dose_notes = line_dose(s, src)
     ids = dict.fromkeys(i for e in s.evidence for i in e.study_ids)
     return [
-        report.source, ln.sheet or "", ln.row, ln.product, ln.brand, ln.cell_text or ln.strain_text,
-        ln.strain_text, ln.cfu_per_serving.text if ln.cfu_per_serving else "",
-        ln.servings_per_day, ", ".join(ln.claims), r.match, resolved_name(s), r.strain or "",
-        r.strain_id or "", ",".join(r.via), "yes" if r.corrected else "no",
         "yes" if s.has_strain_evidence else "no",
         *(evidence_words(best[o]) if o in best else "" for o in outcomes),
-        status, dose_notes, ",".join(ids), "; ".join((*r.notes, *s.notes)),
+        status, dose_notes, ",".join(ids),
     ]  # fmt: skip
