@@ -89,10 +89,33 @@ def read_label_chunks(
                     yield validate_sheet(source, raw, header, limits=limits, body=body)
                 except InputFileError:
                     raise NotStreamable("a part the whole-file reader must judge") from None
+        except _TooManyRows:
+            raise _too_many_rows(p, source, limits) from None
         except (csv.Error, UnicodeDecodeError, ValueError):
             raise NotStreamable("a row or byte the whole-file reader must judge") from None
         finally:
             csv.field_size_limit(before)
+
+
+class _TooManyRows(Exception):
+    """More filled rows than the whole-file reader reads before it refuses the file."""
+
+
+def _too_many_rows(p: Path, source: str, limits: Limits) -> Exception:
+    """The whole-file reader's answer to a file with too many rows, given without reading the
+    file whole: it decodes all of it first (a byte that is not UTF-8 makes it Windows-1252, or
+    an encoding error), then refuses the file at the same row this reader reached."""
+    from strainscore.labels.problems import file_error
+
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        with p.open("rb") as fh:
+            while block := fh.read(_HEAD_BYTES * 32):
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
+    except (OSError, UnicodeDecodeError):
+        return NotStreamable("the whole-file reader decides the encoding first")
+    return file_error(source, "too-many-rows", f"the file has more than {limits.max_rows:,} rows")
 
 
 def _plain_utf8(head: bytes, source: str) -> tuple[str, str]:
@@ -150,12 +173,12 @@ def _parts(reader: Iterator[list[str]], limits: Limits, chunk_rows: int) -> Iter
         if any(cells):
             filled += 1
             if filled > cap:
-                raise NotStreamable("more rows than the limit")
+                raise _TooManyRows
         if not any(cell_text(v) for v in cells):
             continue
         kept += 1
-        if kept > limits.max_rows:  # the whole-file reader counts them and says how many
-            raise NotStreamable("more data rows than the limit")
+        if kept > limits.max_rows:  # no more parts: is it more than the whole-file cap?
+            continue
         name = strip_invisible(cell_text(cells[product]))[0] if product < len(cells) else ""
         if len(body) >= chunk_rows and name and name != last:
             yield body
@@ -163,6 +186,8 @@ def _parts(reader: Iterator[list[str]], limits: Limits, chunk_rows: int) -> Iter
         if name:
             last = name
         body.append((r, cells))
+    if kept > limits.max_rows:  # the whole-file reader counts the data rows and says how many
+        raise NotStreamable("more data rows than the limit")
     if not body and not given:
         raise NotStreamable("no data rows")
     if body:

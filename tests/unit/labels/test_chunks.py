@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from strainscore.errors import InputFileError
 from strainscore.labels import read_label
 from strainscore.labels.chunks import NotStreamable, read_label_chunks
 
@@ -110,3 +111,18 @@ def test_a_line_keeps_its_sheet_row(tmp_path: Path) -> None:
     rows = [ln.row for p in _parts(path, chunk_rows=1) for ln in p.lines]
     assert rows == [ln.row for ln in read_label(path).lines]
     assert dataclasses.is_dataclass(read_label(path).lines[0])
+
+
+def test_far_more_rows_than_the_limit_is_refused_as_the_whole_file_reader_refuses_it(
+    tmp_path: Path,
+) -> None:
+    path = _file(tmp_path, ROWS, repeat=10)
+    with pytest.raises(InputFileError) as whole:
+        read_label(path, max_rows=5)
+    with pytest.raises(InputFileError) as parts:
+        list(read_label_chunks(path, min_bytes=0, chunk_rows=2, max_rows=5))
+    assert str(parts.value) == str(whole.value)
+    assert "more than 5 rows" in str(parts.value)
+    path.write_bytes(path.read_bytes() + b"Last,,L. GG \xe9,1e9,1,\n")  # not UTF-8 at the end
+    with pytest.raises(NotStreamable):
+        list(read_label_chunks(path, min_bytes=0, chunk_rows=2, max_rows=5))
