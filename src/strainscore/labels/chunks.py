@@ -53,6 +53,18 @@ class NotStreamable(Exception):
 Body = list[tuple[int, list[Any]]]
 
 
+def might_stream(path: str | Path, min_bytes: int = STREAM_MIN_BYTES) -> bool:
+    """Whether `path` is a regular file big enough to be read in parts (cheap: a stat); the
+    content may still send it to the whole-file reader (``NotStreamable``)."""
+    if str(path) == "-":
+        return False
+    try:
+        st = Path(path).stat()
+    except OSError:
+        return False
+    return stat.S_ISREG(st.st_mode) and st.st_size >= min_bytes
+
+
 def read_label_chunks(
     path: str | Path,
     *,

@@ -69,10 +69,24 @@ def write_in_chunks(
     population: str | None = None,
     max_rows: int | None = None,
 ) -> BatchCounts:
-    """Check `path` part by part into the file `out`, written whole or not at all (output.py)."""
+    """Check `path` part by part into the file `out`, written whole or not at all (output.py).
+
+    A file too small to be read in parts (or not a regular file) is checked first and written
+    after, as a whole-file check does, so its problems are found in the same order (the label,
+    the reference, then the output)."""
+    from strainscore.labels.chunks import might_stream
     from strainscore.output import write_stream
+    from strainscore.workflows.check import check_label
 
     counts: list[BatchCounts] = []
+    if not might_stream(path):
+        report = check_label(path, reference=reference, population=population, max_rows=max_rows)
+        counts.append(BatchCounts())
+        counts[0].add(report)
+        write_stream(
+            out, lambda fh: make_writer(fh).write(report), inputs=(Path(path),), force=force
+        )
+        return counts[0]
 
     def fill(fh: BinaryIO) -> None:
         writer = make_writer(fh)

@@ -100,3 +100,16 @@ def test_the_command_writes_the_shape_asked_for(tmp_path: Path, run_cli, shape: 
     assert f"checked {len(check_label(path).products)} products" in result.stderr
     again = run_cli("check", str(path), "--csv-shape", shape, "--format", "csv")
     assert again.stdout_bytes == out.read_bytes()
+
+
+def test_a_small_file_is_judged_before_the_output_as_by_a_whole_file_check(
+    tmp_path: Path, run_cli
+) -> None:
+    out = tmp_path / "report.csv"
+    out.write_text("an earlier report")
+    missing = tmp_path / "missing.csv"
+    result = run_cli("check", str(missing), "--format", "csv", "-o", str(out), expect=2)
+    assert "[file-not-found]" in result.stderr
+    assert out.read_text() == "an earlier report"
+    result = run_cli("check", str(_file(tmp_path)), "--format", "csv", "-o", str(out), expect=2)
+    assert "[output-exists]" in result.stderr
