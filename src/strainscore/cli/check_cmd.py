@@ -94,7 +94,7 @@ _CHECK_OPTIONS = (
         default=CSV_SHAPES[0],
         show_default=True,
         help="CSV rows: one per label line and body of evidence, or one per label line (lines: "
-        "about the input's size, for big files).",
+        "a quarter of the bytes, for big files).",
     ),
 )
 

@@ -3,7 +3,7 @@
 - ``evidence`` (the default): one row per label line and body of evidence (``EVIDENCE_HEADERS``);
 - ``lines``: one row per label line, like the annotated workbook (``LINE_HEADERS`` then one
   ``evidence: <outcome>`` column per outcome of the reference, then the dose, studies and notes),
-  about the size of the input: the shape for a million rows.
+  about a quarter of the evidence shape's bytes: the shape for a million rows.
 
 UTF-8 without a byte-order mark, a header row, RFC 4180 quoting. Every text goes through
 ``neutralise`` so nothing the label said runs as a formula when the file is opened. A report can
