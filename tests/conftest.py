@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -9,6 +11,11 @@ from click.testing import CliRunner, Result
 from refkit import write_reference
 from strainscore.cli import main
 from strainscore.reference import Reference, load_reference
+
+# Compiled references (reference/compiled.py) go to a folder of this test run, never to the
+# user's cache; subprocesses the tests start inherit it.
+os.environ["STRAINSCORE_CACHE_DIR"] = tempfile.mkdtemp(prefix="strainscore-test-cache-")
+os.environ.pop("STRAINSCORE_NO_CACHE", None)
 
 
 @pytest.fixture

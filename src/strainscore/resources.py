@@ -18,11 +18,22 @@ def templates_dir() -> Path:
 
 
 def cache_dir() -> Path:
-    """The user's cache folder for strainscore: $STRAINSCORE_CACHE_DIR, else
-    $XDG_CACHE_HOME/strainscore, else ~/.cache/strainscore (not created here)."""
+    """The user's cache folder for strainscore (not created here): $STRAINSCORE_CACHE_DIR if set;
+    else the platform's user cache folder ($XDG_CACHE_HOME/strainscore or ~/.cache/strainscore on
+    Linux, ~/Library/Caches/strainscore on macOS, %LOCALAPPDATA%\\strainscore\\Cache on Windows).
+    The compiled reference and fetched DSLD labels are kept there."""
     import os
+    import sys
 
-    if os.environ.get("STRAINSCORE_CACHE_DIR"):
-        return Path(os.environ["STRAINSCORE_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "strainscore"
+    custom = os.environ.get("STRAINSCORE_CACHE_DIR", "").strip()
+    if custom:
+        return Path(custom)
+    home = Path.home()
+    if sys.platform == "darwin":
+        return home / "Library" / "Caches" / "strainscore"
+    if sys.platform == "win32":
+        local = os.environ.get("LOCALAPPDATA") or str(home / "AppData" / "Local")
+        return Path(local) / "strainscore" / "Cache"
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    base = Path(xdg) if xdg and Path(xdg).is_absolute() else home / ".cache"
+    return base / "strainscore"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from strainscore.vocab import GRADE_ORDER
@@ -45,6 +46,7 @@ AGE_GROUP_WORDS: dict[str, tuple[str, str]] = {
 SPECIAL_POPULATIONS = frozenset(("infant", "child", "older-adult", "pregnant"))
 
 
+@cache  # a few dozen distinct arguments, asked 10^5-10^6 times
 def verdict_of(direction: str | None, grade: str | None, basis: str = "strain") -> str:
     """The ladder's words for a body of evidence; the reason it is not graded otherwise."""
     if basis in NOT_GRADED or direction is None or grade is None:

@@ -7,6 +7,7 @@ product, per outcome, per claim, across products, in a chart) ranks with these k
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Literal
 
 MatchLevel = Literal["strain", "species", "genus", "unknown"]
@@ -43,6 +44,7 @@ def direction_rank(direction: str | None) -> int:
     return len(DIRECTION_ORDER)
 
 
+@cache  # a few dozen distinct arguments, asked 10^5-10^6 times
 def best_evidence_key(
     direction: str | None, grade: str | None, basis: str = "strain"
 ) -> tuple[int, int, int, int]:

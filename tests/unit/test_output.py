@@ -169,6 +169,7 @@ def test_the_cli_reports_an_interrupt_in_one_line(run_cli, tmp_path: Path, monke
         raise KeyboardInterrupt
 
     monkeypatch.setattr(csv_format, "write", stopped)
+    monkeypatch.setattr(csv_format.CsvWriter, "write", stopped)  # a file checked in parts
     result = run_cli("check", str(labels), "-o", str(tmp_path / "r.csv"), expect=130)
     assert result.stderr.strip() == "strainscore: stopped by SIGINT; no output was left behind"
     assert _names(tmp_path) == ["in.csv"]

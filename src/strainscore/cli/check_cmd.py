@@ -12,10 +12,11 @@ import click
 
 from strainscore.cli import run
 from strainscore.cli.options import debug_option, reference_option
-from strainscore.formats import FORMATS, Format
+from strainscore.formats import CSV_SHAPES, FORMATS, Format
 from strainscore.reference.vocab import POPULATIONS
 
 FAIL_ON = ("no-evidence", "issues")
+_RUN = "label text dsld claims sheet population reference max_rows"  # what run_check takes
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class CheckOptions:
     outcome: str | None = None
     open_report: bool = False
     dsld: tuple[str, ...] = ()
+    csv_shape: str = CSV_SHAPES[0]
 
 
 _CHECK_OPTIONS = (
@@ -89,6 +91,14 @@ _CHECK_OPTIONS = (
         "With --fail-on no-evidence, only this outcome counts.",
     ),
     click.option("--open", "open_report", is_flag=True, help="Open the HTML report written (-o)."),
+    click.option(
+        "--csv-shape",
+        type=click.Choice(CSV_SHAPES),
+        default=CSV_SHAPES[0],
+        show_default=True,
+        help="CSV rows: one per label line and body of evidence, or one per label line (lines: "
+        "a quarter of the bytes, for big files).",
+    ),
 )
 
 
@@ -138,7 +148,7 @@ def check(debug: bool, **kwargs: Any) -> None:
 
 def execute(opts: CheckOptions) -> int:
     """Run one check as the options say; returns the exit code."""
-    from strainscore.errors import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, UsageError
+    from strainscore.errors import EXIT_BAD_INPUT, UsageError
     from strainscore.formats import format_for
     from strainscore.formats.ranking_format import batch_summary
     from strainscore.workflows.check import run_check
@@ -150,18 +160,11 @@ def execute(opts: CheckOptions) -> int:
     fmt.preflight()  # the PDF's optional extra: say how to add it before checking anything
     if opts.open_report and not (fmt.folder and opts.output):
         raise UsageError("--open needs an HTML report written to a file: -o FILE.html or -o FOLDER")
-    run_ = run_check(
-        label=opts.label,
-        text=opts.text,
-        dsld=opts.dsld,
-        claims=opts.claims,
-        sheet=opts.sheet,
-        population=opts.population,
-        reference=opts.reference,
-        max_rows=opts.max_rows,
-        outcome=opts.outcome,
-        on_progress=_progress_bar() if opts.label else None,
-    )
+    parts = fmt.name == "csv" and opts.output and opts.label not in (None, "-")
+    if parts and not opts.strict and opts.outcome is None:  # a big file: read, checked in parts
+        return _csv_in_parts(opts)
+    progress, names = _progress_bar() if opts.label else None, _RUN.split()
+    run_ = run_check(**_core(opts, *names), outcome=opts.outcome, on_progress=progress)
     report = run_.report
     if opts.strict and report.has_errors:
         _echo_issues(report)
@@ -171,16 +174,23 @@ def execute(opts: CheckOptions) -> int:
     _write(report, fmt, opts, run_.ranking)
     if opts.label is not None and len(report.products) > 1:
         click.echo(batch_summary(report, opts.outcome), err=True)
-    if "issues" in opts.fail_on and report.issues:
-        return EXIT_FINDINGS
-    if "no-evidence" in opts.fail_on and lacks_evidence(report, opts.outcome):
-        return EXIT_FINDINGS
-    return EXIT_OK
+    return _exit(opts, bool(report.issues), bool(lacks_evidence(report, opts.outcome)))
+
+
+def _core(opts: CheckOptions, *names: str) -> dict[str, Any]:
+    return {name: getattr(opts, name) for name in names}
+
+
+def _exit(opts: CheckOptions, issues: bool, no_evidence: bool) -> int:
+    from strainscore.errors import EXIT_FINDINGS, EXIT_OK
+
+    found = ("issues" in opts.fail_on and issues) or ("no-evidence" in opts.fail_on and no_evidence)
+    return EXIT_FINDINGS if found else EXIT_OK
 
 
 def _write(report: Any, fmt: Format, opts: CheckOptions, ranking: dict[str, Any] | None) -> None:
     from strainscore.formats.ranking_format import add_ranking, ranking_text
-    from strainscore.output import write_file, write_folder, write_stream
+    from strainscore.output import write_folder, write_stream
 
     inputs = (Path(opts.label),) if opts.label else ()  # never overwritten
 
@@ -190,12 +200,11 @@ def _write(report: Any, fmt: Format, opts: CheckOptions, ranking: dict[str, Any]
 
     # JSON carries the ranking inside; every other format gets it as a table on stdout.
     table = ranking_text(ranking) if ranking and fmt.name != "json" else ""
-    stream = None if ranking and fmt.name == "json" else fmt.writer()
+    options = {"shape": opts.csv_shape} if fmt.name == "csv" else {}
+    stream = None if ranking and fmt.name == "json" else fmt.writer(**options)
+    put = stream or (lambda report, fh: fh.write(data()))  # streamed, or rendered whole
     if opts.output is None:
-        if stream is not None:
-            stream(report, sys.stdout.buffer)
-        else:
-            sys.stdout.buffer.write(data())
+        put(report, sys.stdout.buffer)
         sys.stdout.flush()
         if table:
             click.echo("\n" + table, nl=False)
@@ -206,10 +215,7 @@ def _write(report: Any, fmt: Format, opts: CheckOptions, ranking: dict[str, Any]
         write_folder(out, lambda tmp: fmt.fill_folder(report, tmp), inputs=inputs, force=opts.force)
         click.echo(f"wrote {len(report.products)} product pages and index.html to {out}/", err=True)
     else:
-        if stream is not None:
-            write_stream(out, lambda fh: stream(report, fh), inputs=inputs, force=opts.force)
-        else:
-            write_file(out, data(), inputs=inputs, force=opts.force)
+        write_stream(out, lambda fh: put(report, fh), inputs=inputs, force=opts.force)
         click.echo(f"wrote {out}", err=True)
     if report.issues:
         click.echo(f"{len(report.issues)} input problem(s) are listed in the report", err=True)
@@ -217,6 +223,20 @@ def _write(report: Any, fmt: Format, opts: CheckOptions, ranking: dict[str, Any]
         click.echo(table, nl=False)
     if opts.open_report:
         click.launch(str(out / "index.html" if as_folder else out))
+
+
+def _csv_in_parts(opts: CheckOptions) -> int:
+    from strainscore.formats.csv_format import CsvWriter
+    from strainscore.formats.ranking_format import summary_line
+    from strainscore.workflows.chunked import write_in_chunks
+
+    out, core = Path(str(opts.output)), _core(opts, "force", "reference", "population", "max_rows")
+    n = write_in_chunks(str(opts.label), out, lambda fh: CsvWriter(fh, opts.csv_shape), **core)
+    problems = f"\n{n.issues} input problem(s) are listed in the report" if n.issues else ""
+    click.echo(f"wrote {out}{problems}", err=True)
+    if n.products > 1:
+        click.echo(summary_line(n.products, n.missing, n.missing_names, n.issues), err=True)
+    return _exit(opts, n.issues > 0, n.missing > 0)
 
 
 def _echo_issues(report: Any) -> None:

@@ -59,15 +59,8 @@ def check_cmd(folder: str | None, fmt: str, show_warnings: bool, debug: bool) ->
     warnings = run(check_warnings, folder, debug=debug) if show_warnings else []
     where = folder or "the shipped reference"
     if fmt == "json":
-        click.echo(
-            json.dumps(
-                {
-                    "folder": where,
-                    "problems": [p.__dict__ for p in problems],
-                    "warnings": [w.__dict__ for w in warnings],
-                }
-            )
-        )
+        doc = {"folder": where, "problems": [p.__dict__ for p in problems]}
+        click.echo(json.dumps({**doc, "warnings": [w.__dict__ for w in warnings]}))
     else:
         for p in problems:
             click.echo(str(p))
@@ -84,15 +77,8 @@ def check_cmd(folder: str | None, fmt: str, show_warnings: bool, debug: bool) ->
 @reference.command("diff")
 @click.argument("old")
 @click.argument("new", required=False)
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(("text", "markdown", "json")),
-    default="text",
-    show_default=True,
-    help="markdown pastes into a pull request or review; json is for scripts.",
-)
+@format_option("markdown pastes into a pull request or review; json is for scripts.", "text",
+               "markdown", "json")  # fmt: skip
 @reference_option
 @debug_option
 def diff_cmd(old: str, new: str | None, fmt: str, reference: str | None, debug: bool) -> None:

@@ -40,12 +40,6 @@ def template(
     """
     from strainscore.workflows.template import write_template
 
-    run(
-        write_template,
-        Path(output),
-        force=force,
-        strains=not no_strains,
-        reference=reference,
-        debug=debug,
-    )
+    options = {"force": force, "strains": not no_strains, "reference": reference}
+    run(write_template, Path(output), **options, debug=debug)
     click.echo(f"wrote {output}; fill it in, then run: strainscore check {output}", err=True)

@@ -7,6 +7,7 @@ output suffix with ``format_for``, and renders through ``Format.render`` (or str
 
 from __future__ import annotations
 
+import functools
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -36,12 +37,13 @@ class Format:
         fn: Callable[[Report], bytes] = self._load().render
         return fn(report)
 
-    def writer(self) -> Callable[[Report, BinaryIO], None] | None:
-        """The streaming writer, or None when the format renders whole."""
+    def writer(self, **options: str) -> Callable[[Report, BinaryIO], None] | None:
+        """The streaming writer, or None when the format renders whole; `options` are the
+        writer's (the CSV's shape)."""
         if not self.streams:
             return None
-        fn: Callable[[Report, BinaryIO], None] = self._load().write
-        return fn
+        fn: Callable[..., None] = self._load().write
+        return functools.partial(fn, **options) if options else fn
 
     def to_folder(self, output: str | None) -> bool:
         """Whether ``-o output`` makes a folder of pages: a folder format, to a folder or a
@@ -83,6 +85,8 @@ FORMATS: dict[str, Format] = {
     )
 }
 SUFFIXES = {suffix: f.name for f in FORMATS.values() for suffix in f.suffixes}
+# The CSV's shapes (csv_format): per line and body of evidence (the default), or per label line.
+CSV_SHAPES = ("evidence", "lines")
 
 
 def format_for(fmt: str | None, output: str | None) -> Format:

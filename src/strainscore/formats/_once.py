@@ -23,3 +23,10 @@ class PerObject(Generic[T]):
         if hit is None:
             hit = self._done[id(obj)] = (obj, self._make(obj))
         return hit[1]
+
+    def of(self, key: Any, obj: Any) -> T:
+        """`make(obj)` once per identity of `key` (a part of `obj` that decides the result)."""
+        hit = self._done.get(id(key))
+        if hit is None:
+            hit = self._done[id(key)] = (key, self._make(obj))
+        return hit[1]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from strainscore import __version__
 from strainscore.errors import UsageError
 from strainscore.formats import words
 from strainscore.formats._studies import Sources, sources_for
-from strainscore.formats._view import index_order, product_views
+from strainscore.formats._view import ProductView, index_order, product_views
 from strainscore.formats.words import DIRECTION_WORDS, DOSE_WORDS
 from strainscore.models import Report
 from strainscore.resources import templates_dir
@@ -50,6 +51,7 @@ def environment(folder: str | None = None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # shipped templates do not change while a report is written
     )
     env.globals.update(
         words=words,
@@ -126,19 +128,36 @@ def render(report: Report) -> bytes:
 
 
 def fill_folder(report: Report, folder: Path) -> None:
-    """Write index.html (with two more sort orders) and one page per product into `folder`."""
+    """Write index.html (with two more sort orders) and one page per product into `folder`.
+
+    Product pages are independent: a big batch is rendered on the machine's cores (see
+    ``_pages``); the index pages are rendered once, here."""
     src = sources_for(report)
     views = product_views(report, src)
+    _pages(report, src, views, folder)
+    for name, (key, _) in INDEXES.items():
+        ordered = index_order(views, key)
+        page = _page("index.html", report, src, views=ordered, current=name)
+        _write(folder, name, page)
+
+
+def _product_pages(
+    report: Report, src: Sources, views: Sequence[ProductView], folder: Path
+) -> None:
+    environment().get_template("report.html")  # compiled before any fork, shared by all
     for view in views:
         page = _page(
             "report.html", report, src, views=(view,), index_link="index.html", cited=(),
             printed=view.printed,
         )  # fmt: skip
         _write(folder, view.file_name, page)
-    for name, (key, _) in INDEXES.items():
-        ordered = index_order(views, key)
-        page = _page("index.html", report, src, views=ordered, current=name)
-        _write(folder, name, page)
+
+
+def _pages(report: Report, src: Sources, views: Sequence[ProductView], folder: Path) -> None:
+    """Every product page; in parallel processes when there are enough of them (parallel.py)."""
+    from strainscore.formats._parallel import in_parts
+
+    in_parts(lambda part: _product_pages(report, src, part, folder), views)
 
 
 def _write(folder: Path, name: str, data: bytes) -> None:

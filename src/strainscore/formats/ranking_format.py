@@ -52,15 +52,21 @@ def ranking_text(ranking: dict[str, Any]) -> str:
 
 def batch_summary(report: Report, outcome: str | None = None) -> str:
     """One line for stderr after a batch: how many products hold strain-level evidence."""
-    n = len(report.products)
     missing = lacks_evidence(report, outcome)
+    return summary_line(
+        len(report.products), len(missing), missing[:5], len(report.issues), outcome
+    )
+
+
+def summary_line(
+    n: int, missing: int, shown: list[str], issues: int, outcome: str | None = None
+) -> str:
+    """batch_summary from counts: `missing` products lack evidence, `shown` are the first five."""
     what = f" for {outcome}" if outcome else ""
-    text = f"checked {n} products: {n - len(missing)} with strain-level evidence{what}"
+    text = f"checked {n} products: {n - missing} with strain-level evidence{what}"
     if missing:
-        shown = ", ".join(missing[:5]) + (
-            f" and {len(missing) - 5} more" if len(missing) > 5 else ""
-        )
-        text += f"; without: {shown}"
-    if report.issues:
-        text += f"; {len(report.issues)} input problem(s)"
+        listed = ", ".join(shown[:5]) + (f" and {missing - 5} more" if missing > 5 else "")
+        text += f"; without: {listed}"
+    if issues:
+        text += f"; {issues} input problem(s)"
     return text

@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 import pandas as pd
 import pandera.errors as pa_errors
@@ -44,7 +45,7 @@ class RefProblem:
         return f"{where}:{col} {self.message}"
 
 
-def read_table(path: Path) -> pd.DataFrame:
+def read_table(path: Path | IO[bytes]) -> pd.DataFrame:
     """Read a reference CSV as text: nothing is guessed ("NA" stays "NA", "007" stays "007")."""
     return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -31,22 +33,30 @@ from strainscore.reference.vocab import split_cell
 from strainscore.resources import reference_dir
 
 PACKAGE_FILE = "datapackage.json"
+Records = list[dict[str, str]]
 
 
-def read_tables(folder: Path) -> tuple[dict[str, pd.DataFrame], list[RefProblem]]:
-    """Read every table that exists; a missing or unreadable file is a problem, not a crash."""
+def read_tables(
+    folder: Path, files: Mapping[str, bytes] | None = None
+) -> tuple[dict[str, pd.DataFrame], list[RefProblem]]:
+    """Read every table that exists; a missing or unreadable file is a problem, not a crash.
+
+    `files` (name -> bytes, as ``read_files`` gives them) are read instead of the folder's
+    files, so what is checked is exactly what was hashed."""
     tables: dict[str, pd.DataFrame] = {}
     problems: list[RefProblem] = []
     for fname, schema in TABLES.items():
         path = folder / fname
-        if not path.is_file() and fname in OPTIONAL_TABLES:
+        present = fname in files if files is not None else path.is_file()
+        if not present and fname in OPTIONAL_TABLES:
             tables[fname] = pd.DataFrame({c: pd.Series(dtype=str) for c in schema.columns})
             continue
-        if not path.is_file():
+        if not present:
             problems.append(RefProblem(fname, 0, "", f"file is missing from {folder}"))
             continue
         try:
-            tables[fname] = read_table(path)
+            source = io.BytesIO(files[fname]) if files is not None else path
+            tables[fname] = read_table(source)
         except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
             problems.append(RefProblem(fname, 0, "", f"cannot be read as UTF-8 CSV: {exc}"))
     return tables, problems
@@ -72,9 +82,12 @@ def check_warnings(folder: Path | str | None = None) -> list[RefProblem]:
     return reference_warnings(tables)
 
 
-def _package_problems(folder: Path) -> list[RefProblem]:
+def _package_problems(folder: Path, files: Mapping[str, bytes] | None = None) -> list[RefProblem]:
     try:
-        meta = json.loads((folder / PACKAGE_FILE).read_text(encoding="utf-8"))
+        if files is not None and PACKAGE_FILE not in files:
+            raise FileNotFoundError(PACKAGE_FILE)
+        raw = files[PACKAGE_FILE] if files is not None else (folder / PACKAGE_FILE).read_bytes()
+        meta = json.loads(raw.decode("utf-8"))
     except FileNotFoundError:
         return [RefProblem(PACKAGE_FILE, 0, "", "file is missing (it carries the version)")]
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
@@ -96,6 +109,30 @@ def table_hash(folder: Path) -> str:
     return h.hexdigest()
 
 
+def read_files(folder: Path) -> dict[str, bytes]:
+    """The bytes of every table and ``datapackage.json`` that is a file in `folder`."""
+    files = {}
+    for fname in (*TABLES, PACKAGE_FILE):
+        try:
+            files[fname] = (folder / fname).read_bytes()
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+            continue
+    return files
+
+
+def _hash_of(files: Mapping[str, bytes]) -> str:
+    """table_hash over bytes already read."""
+    h = hashlib.sha256()
+    for fname in TABLES:
+        if fname not in files:
+            continue
+        h.update(fname.encode())
+        h.update(b"\0")
+        h.update(files[fname].replace(b"\r\n", b"\n"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
 def load_reference(folder: Path | str | None = None) -> Reference:
     """Load and check a reference folder (default: the one shipped with strainscore).
 
@@ -108,11 +145,42 @@ def load_reference(folder: Path | str | None = None) -> Reference:
 
 @lru_cache(maxsize=8)
 def _load_cached(path: Path) -> Reference:
+    """A compiled copy when the cache holds one for exactly these bytes; else read, check
+    and build, then keep the compiled copy (see compiled.py)."""
+    from strainscore.reference import compiled
+
     if not path.is_dir():
         raise ReferenceDataError(f"reference folder not found: {path}", code="reference-missing")
-    tables, problems = read_tables(path)
+    try:
+        files = read_files(path)
+    except OSError:
+        files = None  # unreadable files are reported by the normal load below
+    key = compiled.cache_key(files) if files is not None else None
+    kept = compiled.load(key) if key is not None else None
+    if kept is not None:
+        info_fields, records = kept
+        info = ReferenceInfo(
+            version=info_fields["version"],
+            date=info_fields["date"],
+            sha256=info_fields["sha256"],
+            path=str(path),
+        )
+        return build_from_records(records, info)
+    tables, info = _checked_tables(path, files)
+    records = {name: _records(df) for name, df in tables.items()}
+    if key is not None:
+        fields = {"version": info.version, "date": info.date, "sha256": info.sha256}
+        compiled.store(key, fields, records)
+    return build_from_records(records, info)
+
+
+def _checked_tables(
+    path: Path, files: Mapping[str, bytes] | None
+) -> tuple[dict[str, pd.DataFrame], ReferenceInfo]:
+    """The tables of a reference that passes its checks, and its info; else ReferenceDataError."""
+    tables, problems = read_tables(path, files)
     problems.extend(check_tables(tables))
-    problems.extend(_package_problems(path))
+    problems.extend(_package_problems(path, files))
     if problems:
         shown = "\n".join(f"  {p}" for p in problems[:30])
         more = f"\n  ... and {len(problems) - 30} more" if len(problems) > 30 else ""
@@ -121,14 +189,15 @@ def _load_cached(path: Path) -> Reference:
             f"(run 'strainscore reference check {path}'):\n{shown}{more}",
             code="reference-invalid",
         )
-    meta = json.loads((path / PACKAGE_FILE).read_text(encoding="utf-8"))
+    raw = files[PACKAGE_FILE] if files is not None else (path / PACKAGE_FILE).read_bytes()
+    meta = json.loads(raw.decode("utf-8"))
     info = ReferenceInfo(
         version=str(meta["version"]),
         date=str(meta["created"]),
-        sha256=table_hash(path),
+        sha256=_hash_of(files) if files is not None else table_hash(path),
         path=str(path),
     )
-    return build_reference(tables, info)
+    return tables, info
 
 
 def _num(v: str) -> float | None:
@@ -137,27 +206,37 @@ def _num(v: str) -> float | None:
 
 def build_reference(t: dict[str, pd.DataFrame], info: ReferenceInfo) -> Reference:
     """Typed rows from checked tables."""
+    return build_from_records({name: _records(df) for name, df in t.items()}, info)
+
+
+def _records(df: pd.DataFrame) -> Records:
+    """A table read as text (read_table), as one column -> text dict per row."""
+    return [{str(k): str(v) for k, v in r.items()} for r in df.to_dict("records")]
+
+
+def build_from_records(t: Mapping[str, Records], info: ReferenceInfo) -> Reference:
+    """Typed rows from the records (column -> text) of checked tables."""
     strains = {
         r["strain_id"]: Strain(
             r["strain_id"], r["genus"], r["species"], r["subspecies"], r["designation"], r["notes"]
         )
-        for r in t["strains.csv"].to_dict("records")
+        for r in t["strains.csv"]
     }
     species = {
         r["current_name"]: Species(
             r["current_name"], r["genus"], r["species"], r["subspecies"], r["kind"]
         )
-        for r in t["species.csv"].to_dict("records")
+        for r in t["species.csv"]
     }
     names = tuple(
         NameEntry(r["name"], r["kind"], r["strain_id"], r["current_name"], r["source"])
-        for r in t["names.csv"].to_dict("records")
+        for r in t["names.csv"]
     )
     studies = _studies(t["studies.csv"])
     interventions = _interventions(t["interventions.csv"])
     findings = tuple(
         Finding(r["study_id"], r["arm"], r["outcome"], r["effect"], r["instrument"], r["note"])
-        for r in t["findings.csv"].to_dict("records")
+        for r in t["findings.csv"]
     )
     outcomes = {
         r["outcome"]: Outcome(
@@ -167,13 +246,11 @@ def build_reference(t: dict[str, pd.DataFrame], info: ReferenceInfo) -> Referenc
             split_cell(r["phrases"]),
             r["description"],
         )
-        for r in t["outcomes.csv"].to_dict("records")
+        for r in t["outcomes.csv"]
     }
     searches = _searches(t["searches.csv"])
     formulations = _formulations(t["formulations.csv"])
-    review_trials = tuple(
-        (r["review_id"], r["study_id"]) for r in t["review_trials.csv"].to_dict("records")
-    )
+    review_trials = tuple((r["review_id"], r["study_id"]) for r in t["review_trials.csv"])
     return Reference(
         info,
         strains,
@@ -188,7 +265,7 @@ def build_reference(t: dict[str, pd.DataFrame], info: ReferenceInfo) -> Referenc
         review_trials=review_trials,
         label_words=tuple(
             LabelWord(r["word"].strip(), r["language"], r["kind"], r["means"].strip(), r["species"])
-            for r in t["label_words.csv"].to_dict("records")
+            for r in t["label_words.csv"]
         ),
         claim_phrases=tuple(
             ClaimPhrase(
@@ -197,17 +274,15 @@ def build_reference(t: dict[str, pd.DataFrame], info: ReferenceInfo) -> Referenc
                 split_cell(r["outcomes"]),
                 r["group"],
             )
-            for r in t["claim_phrases.csv"].to_dict("records")
+            for r in t["claim_phrases.csv"]
         ),
-        context_studies={
-            r["study_id"]: r["reason"] for r in t["context_studies.csv"].to_dict("records")
-        },
+        context_studies={r["study_id"]: r["reason"] for r in t["context_studies.csv"]},
     )
 
 
-def _studies(rows: pd.DataFrame) -> dict[str, Study]:
+def _studies(rows: Records) -> dict[str, Study]:
     studies = {}
-    for r in rows.to_dict("records"):
+    for r in rows:
         studies[r["study_id"]] = Study(
             study_id=r["study_id"],
             first_author=r["first_author"],
@@ -230,9 +305,9 @@ def _studies(rows: pd.DataFrame) -> dict[str, Study]:
     return studies
 
 
-def _interventions(rows_: pd.DataFrame) -> dict[tuple[str, str], Intervention]:
+def _interventions(rows_: Records) -> dict[tuple[str, str], Intervention]:
     grouped: dict[tuple[str, str], list[dict[str, str]]] = {}
-    for r in rows_.to_dict("records"):
+    for r in rows_:
         grouped.setdefault((str(r["study_id"]), str(r["arm"])), []).append(
             {str(k): str(v) for k, v in r.items()}
         )
@@ -251,7 +326,7 @@ def _interventions(rows_: pd.DataFrame) -> dict[tuple[str, str], Intervention]:
     return interventions
 
 
-def _searches(rows: pd.DataFrame) -> tuple[Search, ...]:
+def _searches(rows: Records) -> tuple[Search, ...]:
     return tuple(
         Search(
             search_id=r["search_id"],
@@ -265,11 +340,11 @@ def _searches(rows: pd.DataFrame) -> tuple[Search, ...]:
             excluded=r["excluded"],
             notes=r["notes"],
         )
-        for r in rows.to_dict("records")
+        for r in rows
     )
 
 
-def _formulations(rows: pd.DataFrame) -> dict[str, Formulation]:
+def _formulations(rows: Records) -> dict[str, Formulation]:
     return {
         r["formulation_id"]: Formulation(
             formulation_id=r["formulation_id"],
@@ -281,5 +356,5 @@ def _formulations(rows: pd.DataFrame) -> dict[str, Formulation]:
             checked_on=r["checked_on"],
             notes=r["notes"],
         )
-        for r in rows.to_dict("records")
+        for r in rows
     }

@@ -8,7 +8,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from strainscore.models import CitedStudy, LabelLine, LabelSheet, ProductReport, Report
+from strainscore.models import (
+    CitedStudy,
+    LabelLine,
+    LabelSheet,
+    ProductReport,
+    Report,
+    Resolution,
+)
 from strainscore.reference import Reference, load_reference
 
 
@@ -75,16 +82,24 @@ def check_sheet(
     reference: Reference | str | Path | None = None,
     population: str | None = None,
     on_progress: Callable[[int, int], None] | None = None,
+    resolved: dict[str, Resolution] | None = None,
 ) -> Report:
     """Judge lines already read; each distinct strain text is resolved once.
 
     ``on_progress(done, total)`` is called after each product (the CLI draws a bar with it).
+    `resolved` (text -> resolution) is consulted and filled, so parts of one file judged one
+    after another resolve each text once (workflows/chunked.py).
     """
     from strainscore.evidence import assess_product
     from strainscore.names import resolve_many
 
     ref = reference if isinstance(reference, Reference) else load_reference(reference)
-    resolutions = resolve_many((ln.strain_text for ln in label.lines), ref)
+    if resolved is None:
+        resolutions = resolve_many((ln.strain_text for ln in label.lines), ref)
+    else:
+        new = resolve_many((t for ln in label.lines if (t := ln.strain_text) not in resolved), ref)
+        resolved.update(new)
+        resolutions = {ln.strain_text: resolved[ln.strain_text] for ln in label.lines}
     products: list[ProductReport] = []
     groups = group_products(label.lines)
     left_out: dict[tuple[str, str], list[int]] = {}

@@ -82,3 +82,46 @@ def test_a_left_out_row_counts_among_its_products_input_problems(tmp_path: Path)
     assert [s.line.row for s in product.strains] == [2]
     assert [i.row for i in issues_of(report, product)] == [3]
     assert any("other rows only" in n for n in product.notes)
+
+
+def _lines_rows(report: Report) -> tuple[list[str], list[dict[str, str]]]:
+    buf = io.BytesIO()
+    csv_format.write(report, buf, shape="lines")
+    reader = csv.DictReader(io.StringIO(buf.getvalue().decode("utf-8"), newline=""))
+    rows = list(reader)
+    return list(reader.fieldnames or []), rows
+
+
+def test_the_lines_shape_has_one_row_per_label_line(golden_report: Report) -> None:
+    headers, rows = _lines_rows(golden_report)
+    lines = [s for p in golden_report.products for s in p.strains]
+    assert len(rows) == len(lines)
+    assert headers[: len(csv_format.LINE_HEADERS)] == csv_format.LINE_HEADERS
+    assert headers[-len(csv_format.LINE_TAIL) :] == csv_format.LINE_TAIL
+    hn001 = next(r for r in rows if r["strain_as_written"] == "Lactobacillus rhamnosus HN001")
+    assert hn001["strain_level_evidence"] == "yes" and hn001["match"] == "strain"
+    assert hn001["study_ids"].split(",")[0] == "slykerman2017"
+    assert hn001["evidence: Depression"]
+
+
+def test_the_lines_shape_has_a_column_for_every_outcome_of_the_reference(
+    golden_report: Report,
+) -> None:
+    headers, _ = _lines_rows(golden_report)
+    evidence = [h for h in headers if h.startswith("evidence: ")]
+    if golden_report.outcome_labels:
+        assert evidence == [f"evidence: {label}" for _, label in golden_report.outcome_labels]
+    else:
+        assert evidence
+
+
+def test_the_lines_shape_neutralises_every_cell(hostile_report: Report) -> None:
+    _, rows = _lines_rows(hostile_report)
+    for row in rows:
+        for value in row.values():
+            assert not value.startswith(FORMULA_STARTS), value
+
+
+def test_an_unknown_shape_is_refused() -> None:
+    with pytest.raises(ValueError, match="shape"):
+        csv_format.CsvWriter(io.BytesIO(), "wide")

@@ -9,13 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-import pandas as pd
-
 from strainscore.labels.limits import Limits
 from strainscore.labels.problems import fatal, file_error, issue
 from strainscore.labels.rows.cells import MAX_NAME_CHARS, cell_text, column_index, column_letter
 from strainscore.labels.rows.row import FIELD_NAMES, Row, RowReader
-from strainscore.labels.rows.schema import failures
+from strainscore.labels.rows.schema import failures_of
 from strainscore.labels.table.find import Header, RawSheet
 from strainscore.models import InputIssue, LabelLine, LabelSheet
 
@@ -28,14 +26,19 @@ def validate_sheet(
     limits: Limits,
     notices: Sequence[str] = (),
     issues: Sequence[InputIssue] = (),
+    body: list[tuple[int, list[Any]]] | None = None,
 ) -> LabelSheet:
-    """Validate the rows under `header`; raise ``InputFileError`` when none can be used."""
+    """Validate the rows under `header`; raise ``InputFileError`` when none can be used.
+
+    `body`: the non-blank (0-based sheet row, cells) to validate instead of every row of `raw`
+    under the header (a part of a sheet read in chunks, labels/chunks.py)."""
     _check_columns(source, raw, header)
-    body = [
-        (r, cells)
-        for r, cells in enumerate(raw.rows[header.row + 1 :], start=header.row + 1)
-        if any(cell_text(v) for v in cells)
-    ]
+    if body is None:
+        body = [
+            (r, cells)
+            for r, cells in enumerate(raw.rows[header.row + 1 :], start=header.row + 1)
+            if any(cell_text(v) for v in cells)
+        ]
     body, notes_only = _without_note_rows(header, body)
     if notes_only:
         shown = ", ".join(str(r + 1) for r in notes_only[:10])
@@ -170,20 +173,18 @@ def _check_columns(source: str, raw: RawSheet, header: Header) -> None:
 
 
 def _run_schema(check: RowReader, rows: list[Row]) -> None:
-    frame = pd.DataFrame(
-        {
-            "product": [row.texts["product"] for row in rows],
-            "strain": [row.texts["strain"] for row in rows],
-            "brand": [row.texts["brand"] for row in rows],
-            "cfu_ok": [
-                row.cfu_problem is None and (row.amount is None or row.amount.value is not None)
-                for row in rows
-            ],
-            "servings_ok": [row.servings is not False for row in rows],
-        }
-    )
+    columns: dict[str, list[Any]] = {
+        "product": [row.texts["product"] for row in rows],
+        "strain": [row.texts["strain"] for row in rows],
+        "brand": [row.texts["brand"] for row in rows],
+        "cfu_ok": [
+            row.cfu_problem is None and (row.amount is None or row.amount.value is not None)
+            for row in rows
+        ],
+        "servings_ok": [row.servings is not False for row in rows],
+    }
     field_of = {"cfu_ok": "cfu_per_serving", "servings_ok": "servings_per_day"}
-    for idx, column, code in failures(frame):
+    for idx, column, code in failures_of(columns):
         row = rows[idx]
         f = field_of.get(column, column)
         if (row.excel_row, f) in check.flagged:
