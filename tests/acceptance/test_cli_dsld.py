@@ -61,8 +61,8 @@ def test_foreign_json_exits_2_with_one_line(run_cli: Callable[..., Result], tmp_
 def test_check_dsld_fetches_and_then_works_offline(
     run_cli: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from dsld_records import example
-    from test_dsld_fetch import FakeDSLD
+
+    from dsldkit import FakeDSLD, example
 
     monkeypatch.setenv("STRAINSCORE_CACHE_DIR", str(tmp_path / "cache"))
     fake = FakeDSLD({"999001": example()})

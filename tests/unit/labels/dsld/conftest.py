@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from dsld_records import example
+
+from dsldkit import example
 
 
 @pytest.fixture

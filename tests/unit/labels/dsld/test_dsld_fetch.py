@@ -4,53 +4,15 @@ network."""
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 
 import pytest
-from dsld_records import example
 
+from dsldkit import FakeDSLD, example
 from strainscore.errors import InputFileError, UsageError
 from strainscore.labels.dsld import fetch_labels
 from strainscore.labels.dsld.fetch import URL_ENV
-
-
-class FakeDSLD:
-    """A loopback server answering /label/<id> with recorded records, and logging requests."""
-
-    def __init__(self, records: dict[str, Any]) -> None:
-        self.records = records
-        self.requests: list[tuple[str, str, dict[str, str]]] = []
-        fake = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                fake.requests.append(("GET", self.path, dict(self.headers)))
-                label_id = self.path.rsplit("/", 1)[-1]
-                if label_id not in fake.records:
-                    self.send_error(404)
-                    return
-                body = json.dumps(fake.records[label_id]).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_port}/dsld/v9/label/"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-
-    def stop(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
 
 
 @pytest.fixture

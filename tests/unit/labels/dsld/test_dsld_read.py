@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from dsld_records import ingredient, quantity, write
 
+from dsldkit import ingredient, quantity, write
 from strainscore.errors import InputFileError
 from strainscore.labels import read_label
 from strainscore.labels.dsld import read_dsld, read_dsld_bytes
