@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from strainscore.errors import InputFileError, UsageError
+from strainscore.resources import cache_dir
 
 API_URL = "https://api.ods.od.nih.gov/dsld/v9/label/"
 URL_ENV = "STRAINSCORE_DSLD_URL"  # another base address (the tests use a loopback server)
@@ -38,7 +39,7 @@ def fetch_labels(
     bad = [i for i in ids if not _ID.fullmatch(i.strip())]
     if bad:
         raise UsageError(f"--dsld takes DSLD label numbers, e.g. --dsld 264116; not {bad[0]!r}")
-    folder = (cache if cache is not None else _default_cache()) / "dsld"
+    folder = (cache if cache is not None else cache_dir()) / "dsld"
     base = os.environ.get(URL_ENV) or API_URL
     out = []
     for label_id in dict.fromkeys(i.strip() for i in ids):
@@ -50,12 +51,6 @@ def fetch_labels(
         _keep(folder, path, data)
         out.append((f"DSLD label {label_id}", data))
     return out
-
-
-def _default_cache() -> Path:
-    from strainscore.resources import cache_dir
-
-    return cache_dir()
 
 
 def _get(url: str, label_id: str, timeout: float) -> bytes:

@@ -23,12 +23,12 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeGuard
+from typing import Any, NamedTuple, TypeGuard
 
 from strainscore.labels.limits import Limits
 from strainscore.labels.problems import display_name, fatal, file_error, issue
 from strainscore.labels.table.find import Header, RawSheet
-from strainscore.models import Amount, InputIssue, LabelLine, LabelSheet
+from strainscore.models import Amount, InputIssue, LabelSheet
 from strainscore.text.clean import printable
 
 # The sheet the records become; the headers say which record field each column came from.
@@ -100,13 +100,22 @@ _NO_COUNT = frozenset({"", "np", "not present"})
 MAX_FILES = 200_000  # labels in one folder (DSLD holds a few hundred thousand in all)
 
 
+class _Origin(NamedTuple):
+    """Where a row of the built sheet came from, and the label's claims kept whole."""
+
+    file: str
+    label: str  # "label 264116", the sheet its issues are located in
+    line: int  # the strain line's place on the label, from 1
+    path: str  # "ingredientRows[0].nestedRows[1]"
+    claims: tuple[str, ...]
+
+
 @dataclass
 class _Grid:
     """The sheet being built, with where each of its rows came from."""
 
     rows: list[list[Any]] = field(default_factory=lambda: [list(HEADERS)])
-    origin: dict[int, tuple[str, str, int, str]] = field(default_factory=dict)  # row -> where
-    claims: dict[str, tuple[str, ...]] = field(default_factory=dict)  # DSLD id -> claims
+    origin: dict[int, _Origin] = field(default_factory=dict)  # built sheet's row -> where
     issues: list[InputIssue] = field(default_factory=list)
     skipped_rows: int = 0
     labels: int = 0
@@ -328,12 +337,12 @@ def _add_label(grid: _Grid, record: dict[str, Any], name: str, label: str) -> No
     product = f"{_text(record.get('fullName')) or 'DSLD label'} (DSLD {rid})"
     brand = _text(record.get("brandName"))
     servings = _servings(record.get("servingSizes") or [])
-    grid.claims[rid] = tuple(_claims(record.get("statements") or []))
-    claims = "; ".join(grid.claims[rid])  # checked as a sheet's are; kept whole (below)
+    claim_list = tuple(_claims(record.get("statements") or []))
+    claims = "; ".join(claim_list)  # checked as a sheet's are; kept whole (_relocate)
     lines = 0
     for path, strains, count in _strain_rows(record["ingredientRows"], "ingredientRows"):
         lines += 1
-        grid.origin[len(grid.rows) + 1] = (name, label, lines, path)
+        grid.origin[len(grid.rows) + 1] = _Origin(name, label, lines, path, claim_list)
         grid.rows.append([product, brand, "; ".join(strains), count, servings, claims, rid, path])
     if not lines:
         grid.issues.append(
@@ -345,9 +354,7 @@ def _add_label(grid: _Grid, record: dict[str, Any], name: str, label: str) -> No
                 severity="warning",
             )
         )
-    grid.skipped_rows += _count_rows(record["ingredientRows"]) - _count_microbes(
-        record["ingredientRows"]
-    )
+    grid.skipped_rows += _not_microbes(record["ingredientRows"])
 
 
 def _strain_rows(rows: list[dict[str, Any]], base: str) -> Iterator[tuple[str, list[str], str]]:
@@ -386,14 +393,9 @@ def _is_microbe(row: dict[str, Any]) -> bool:
     return False
 
 
-def _count_rows(rows: list[dict[str, Any]]) -> int:
-    return sum(1 + _count_rows(r.get("nestedRows") or []) for r in rows)
-
-
-def _count_microbes(rows: list[dict[str, Any]]) -> int:
-    return sum(
-        (1 if _is_microbe(r) else 0) + _count_microbes(r.get("nestedRows") or []) for r in rows
-    )
+def _not_microbes(rows: list[dict[str, Any]]) -> int:
+    """Rows of the panel, nested ones included, that are not bacteria or yeast."""
+    return sum((not _is_microbe(r)) + _not_microbes(r.get("nestedRows") or []) for r in rows)
 
 
 def _strain_text(row: dict[str, Any]) -> str:
@@ -479,10 +481,6 @@ def _sheet(grid: _Grid, source: str, limits: Limits) -> LabelSheet:
     return _relocate(sheet, grid)
 
 
-def _dsld_id(line: LabelLine) -> str:
-    return dict(line.extra).get("DSLD id", "")
-
-
 def _relocate(sheet: LabelSheet, grid: _Grid) -> LabelSheet:
     """Issues and lines located by label and ingredient row, not by the built sheet's rows."""
     issues = list(grid.issues)
@@ -491,21 +489,18 @@ def _relocate(sheet: LabelSheet, grid: _Grid) -> LabelSheet:
         if where is None:
             issues.append(i)
             continue
-        file, label, line, path = where
         issues.append(
             dataclasses.replace(
                 i,
-                file=display_name(file),
-                sheet=label,
-                row=line,
-                message=f"{i.message} (at {path})",
+                file=display_name(where.file),
+                sheet=where.label,
+                row=where.line,
+                message=f"{i.message} (at {where.path})",
             )
         )
     lines = tuple(
-        dataclasses.replace(
-            ln, sheet=grid.origin[ln.row][1], claims=grid.claims.get(_dsld_id(ln), ln.claims)
-        )
-        if ln.row in grid.origin
+        dataclasses.replace(ln, sheet=where.label, claims=where.claims)
+        if (where := grid.origin.get(ln.row))
         else ln
         for ln in sheet.lines
     )
