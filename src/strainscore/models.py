@@ -7,8 +7,9 @@ Nothing here imports pandas: these types are cheap to build and to test.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal, Protocol
 
 from strainscore.verdict import Studied, verdict_of, verdict_text
 from strainscore.vocab import GRADE_ORDER, GRADED, Basis, Direction, Grade, MatchLevel
@@ -19,6 +20,47 @@ Severity = Literal["error", "warning", "notice"]
 DoseStatus = Literal["meets", "below", "unknown"]
 # Version of the dict Report.to_dict() returns (the JSON contract, docs/json-format.md).
 SCHEMA_VERSION = "2.0"
+
+
+class Parts(Protocol):
+    """How a record's ``to_dict`` turns the records it holds into JSON values.
+
+    The ``to_dict`` methods below are the one home of the JSON contract (keys, order, values).
+    ``PLAIN`` gives plain data; the compact writer (formats/json_format.py) passes its own
+    ``Parts`` to the same methods, to encode a record shared by many lines once and to write a
+    long list item by item, so it has no key order of its own to keep."""
+
+    def one(self, value: Any) -> Any:
+        """A record, a tuple of records or None, which many lines may share."""
+
+    def keys(self, record: Any, data: Callable[[Any], dict[str, Any]]) -> dict[str, Any]:
+        """``data(record)``'s keys, to spread here (``**``): a record shared by many lines."""
+
+    def each(self, records: Sequence[Any]) -> Any:
+        """A long list of records, each ``to_dict(parts)`` in turn."""
+
+
+def to_data(value: Any) -> Any:
+    """A record, a tuple of records or None as plain JSON data."""
+    if value is None:
+        return None
+    if isinstance(value, tuple):
+        return [v.to_dict() for v in value]
+    return value.to_dict()
+
+
+class _Plain:
+    def one(self, value: Any) -> Any:
+        return to_data(value)
+
+    def keys(self, record: Any, data: Callable[[Any], dict[str, Any]]) -> dict[str, Any]:
+        return data(record)
+
+    def each(self, records: Sequence[Any]) -> Any:
+        return [r.to_dict() for r in records]
+
+
+PLAIN: Parts = _Plain()
 
 
 @dataclass(frozen=True)
@@ -132,6 +174,10 @@ class Resolution:
     amount_text: str | None = None  # an amount written into the same cell
 
     def to_dict(self) -> dict[str, Any]:
+        return {**self.name_dict(), "notes": list(self.notes)}
+
+    def name_dict(self) -> dict[str, Any]:
+        """Every key but "notes" (a strain line adds its own notes to the resolution's)."""
         return {
             "label_text": self.label_text,
             "match": self.match,
@@ -148,7 +194,6 @@ class Resolution:
             "designation_text": self.designation_text,
             "amount_text": self.amount_text,
             "suggestions": list(self.suggestions),
-            "notes": list(self.notes),
         }
 
 
@@ -226,14 +271,16 @@ class StrainReport:
     def has_strain_evidence(self) -> bool:
         return any(e.basis in GRADED for e in self.evidence)
 
-    def to_dict(self) -> dict[str, Any]:
-        d = self.resolution.to_dict()
-        d["row"] = self.line.row
-        amount = self.line.cfu_per_serving
-        d["cfu_per_serving"] = amount.to_dict() if amount else None
-        d["evidence"] = [e.to_dict() for e in self.evidence]
-        d["notes"] = list(self.resolution.notes) + list(self.notes)
-        return d
+    def to_dict(self, parts: Parts = PLAIN) -> dict[str, Any]:
+        # The resolution, amount and evidence are shared by the lines that have the same ones.
+        r = self.resolution
+        return {
+            **parts.keys(r, Resolution.name_dict),
+            "notes": [*r.notes, *self.notes],
+            "row": self.line.row,
+            "cfu_per_serving": parts.one(self.line.cfu_per_serving),
+            "evidence": parts.one(self.evidence),
+        }
 
 
 # What a claim's evidence says, best first (docs/grading.md, "Claims"):
@@ -341,25 +388,16 @@ class ProductReport:
         """How many claims have each status, every status named (0 when none)."""
         return {st: sum(1 for c in self.claims if c.status == st) for st in CLAIM_STATUSES}
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            **self.head_dict(),
-            "strains": [s.to_dict() for s in self.strains],
-            **self.tail_dict(),
-        }
+    JSON_OMITS: ClassVar[frozenset[str]] = frozenset({"left_out_rows"})  # the notes say so
 
-    # The keys before and after "strains" (the JSON writer splices the strains in between).
-    def head_dict(self) -> dict[str, Any]:
+    def to_dict(self, parts: Parts = PLAIN) -> dict[str, Any]:
         return {
             "product": self.product,
             "brand": self.brand,
             "daily_cfu": self.daily_cfu,
             "strains_listed": len(self.strains),
             "strains_with_evidence": self.strains_with_evidence,
-        }
-
-    def tail_dict(self) -> dict[str, Any]:
-        return {
+            "strains": parts.each(self.strains),
             "outcomes": [o.to_dict() for o in self.outcomes],
             "claims": [c.to_dict() for c in self.claims],
             "claim_counts": self.claim_counts,
@@ -390,6 +428,8 @@ class ReferenceInfo:
     sha256: str
     path: str
 
+    JSON_OMITS: ClassVar[frozenset[str]] = frozenset({"path"})  # a report names no machine path
+
     def to_dict(self) -> dict[str, Any]:
         return {"version": self.version, "date": self.date, "sha256": self.sha256}
 
@@ -417,15 +457,10 @@ class Report:
     def has_errors(self) -> bool:
         return any(i.severity == "error" for i in self.issues)
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            **self.head_dict(),
-            "products": [p.to_dict() for p in self.products],
-            **self.tail_dict(),
-        }
+    # Carried so that no format needs the reference again; the JSON names study ids only.
+    JSON_OMITS: ClassVar[frozenset[str]] = frozenset({"studies", "outcome_labels", "columns"})
 
-    # The keys before and after "products" (the JSON writer splices the products in between).
-    def head_dict(self) -> dict[str, Any]:
+    def to_dict(self, parts: Parts = PLAIN) -> dict[str, Any]:
         from strainscore import __version__
 
         return {
@@ -436,10 +471,7 @@ class Report:
             "created": self.created,
             "reference": self.reference.to_dict(),
             "population": self.population,
-        }
-
-    def tail_dict(self) -> dict[str, Any]:
-        return {
+            "products": parts.each(self.products),
             "context": [{"outcome": o, "study_ids": list(s)} for o, s in self.context],
             "notices": list(self.notices),
             "issues": [i.to_dict() for i in self.issues],
