@@ -6,17 +6,19 @@ A study counts for a line only through the exact strain set its arm gave:
 - ``component``: the arm gave a blend the product holds only part of (shown, never graded);
 - ``mechanistic``: animal or in-vitro work (shown, never graded);
 - ``species``: for a species-only line, studies of other strains of the species (never graded).
+
+These functions work an answer out each time they are called; ``evidence/assessor.py`` keeps
+each answer for the one Reference it was made from (the ``Assessor``).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection
 from dataclasses import replace
 
 from strainscore.evidence.dose import ProductDose, compare, studied_dose
 from strainscore.evidence.grading import direction_of, grade_body
-from strainscore.models import GRADED, Basis, OutcomeEvidence, Resolution
+from strainscore.models import GRADED, Basis, OutcomeEvidence
 from strainscore.reference.model import Intervention, Reference, Study
 from strainscore.verdict import Studied, studied_of
 from strainscore.vocab import best_evidence_key
@@ -32,63 +34,31 @@ def blend_label(arm: Intervention, reference: Reference) -> str:
     return " + ".join(sorted(reference.strains[s].display for s in arm.strain_ids))
 
 
-def assess_line(
-    resolution: Resolution,
-    reference: Reference,
-    *,
-    product_strain_ids: Collection[str] = (),
-    dose: ProductDose | None = None,
-    line_index: int = 0,
-    population: str | None = None,
-) -> tuple[OutcomeEvidence, ...]:
-    """Every body of evidence for one label line, best first.
-
-    The answer depends only on the strain, the strains of its studied blends the product also
-    holds, the population and the line's dose figures, so it is worked out once per such key
-    and shared (a catalogue repeats a few thousand keys over tens of thousands of lines)."""
-    if resolution.match == "species" and resolution.name:
-        return species_evidence(resolution.name, reference)
-    sid = resolution.strain_id
-    if resolution.match != "strain" or sid is None:
-        return ()
-    partners = _blend_partners(sid, reference)
-    held = frozenset(partners.intersection(product_strain_ids)) if partners else frozenset()
-    base = ("bodies", sid, held, population)
-    bodies = reference.remember(base, lambda: _bodies(sid, reference, held | {sid}, population))
-    figures = _dose_figures(dose, line_index)
-    return reference.remember(
-        ("assess_line", base, figures), lambda: tuple(_with_dose(b, figures) for b in bodies)
-    )
-
-
 # A body of evidence before the line's dose is known, with the studied daily doses it is
 # compared with: (body, studied dose of this strain, studied dose of the whole arm).
-_Undosed = tuple[OutcomeEvidence, float | None, float | None]
+Undosed = tuple[OutcomeEvidence, float | None, float | None]
 # The figures of a line's dose that the comparison reads: None when the product gives no
 # dose at all, else (this line's own daily count, the product's total, one strain listed).
-_Figures = tuple[float | None, float | None, bool] | None
+Figures = tuple[float | None, float | None, bool] | None
 
 
-def _blend_partners(sid: str, reference: Reference) -> frozenset[str]:
+def blend_partners(sid: str, reference: Reference) -> frozenset[str]:
     """The other strains given together with `sid` in any studied arm (they decide its basis)."""
-
-    def make() -> frozenset[str]:
-        arms = reference.arms_by_strain.get(sid, ())
-        return frozenset().union(*(reference.interventions[k].strain_ids for k in arms)) - {sid}
-
-    return reference.remember(("blend_partners", sid), make)
+    arms = reference.arms_by_strain.get(sid, ())
+    return frozenset().union(*(reference.interventions[k].strain_ids for k in arms)) - {sid}
 
 
-def _dose_figures(dose: ProductDose | None, line_index: int) -> _Figures:
+def dose_figures(dose: ProductDose | None, line_index: int) -> Figures:
     if dose is None:
         return None
     return (dose.per_line_daily.get(line_index), dose.total_daily, dose.strains_listed == 1)
 
 
-def _bodies(
+def bodies(
     sid: str, reference: Reference, held: frozenset[str], population: str | None
-) -> tuple[_Undosed, ...]:
-    """The line's bodies of evidence, best first, without the dose comparison."""
+) -> tuple[Undosed, ...]:
+    """The line's bodies of evidence, best first, without the dose comparison; `held` is the
+    strains of its studied blends the product holds, `sid` among them."""
     buckets: dict[tuple[Basis, str, str], list[Item]] = defaultdict(list)
     for key in reference.arms_by_strain.get(sid, ()):
         arm = reference.interventions[key]
@@ -141,7 +111,7 @@ def _body(
             graded.grade,
             graded.direction,
             (*graded.reasons, *pooled_note),
-            None,  # the dose comes with the line: _with_dose
+            None,  # the dose comes with the line: with_dose
             blend_or_none,
             studied_in(trials),
         )
@@ -207,7 +177,7 @@ def studied_in(trials: list[tuple[Study, str]]) -> Studied:
     return studied_of((s.pooled, s.n, s.age_group) for s, _ in trials)
 
 
-def _with_dose(body: _Undosed, figures: _Figures) -> OutcomeEvidence:
+def with_dose(body: Undosed, figures: Figures) -> OutcomeEvidence:
     """The body with its dose comparison; only graded bases (strain, formulation) get one."""
     e, studied_own, studied_arm = body
     if e.basis not in GRADED:
@@ -225,14 +195,8 @@ def _with_dose(body: _Undosed, figures: _Figures) -> OutcomeEvidence:
     return replace(e, dose=check)
 
 
-def species_evidence(name: str, reference: Reference) -> tuple[OutcomeEvidence, ...]:
+def species_bodies(name: str, reference: Reference) -> tuple[OutcomeEvidence, ...]:
     """Per outcome: studies of other strains of the species, which do not transfer."""
-    return reference.remember(
-        ("species_evidence", name), lambda: _species_evidence(name, reference)
-    )
-
-
-def _species_evidence(name: str, reference: Reference) -> tuple[OutcomeEvidence, ...]:
     by_outcome: dict[str, set[str]] = defaultdict(set)
     for strain in reference.strains_of_species(name):
         for key in reference.arms_by_strain.get(strain.strain_id, ()):
@@ -249,17 +213,25 @@ def _species_evidence(name: str, reference: Reference) -> tuple[OutcomeEvidence,
     return tuple(out)
 
 
-def other_strain_note(resolution: Resolution, reference: Reference) -> str | None:
-    """For a strain with no studies: say whether other strains of its species have some."""
-    if resolution.match != "strain" or not resolution.name or not resolution.strain_id:
-        return None
-    arms = reference.arms_by_strain.get(resolution.strain_id, ())
+def other_strain_text(sid: str, name: str, reference: Reference) -> str | None:
+    """For a strain with no human studies: whether it was searched, and whether other strains
+    of its species (`name`) have studies."""
+    arms = reference.arms_by_strain.get(sid, ())
     if any(not reference.studies[k[0]].mechanistic for k in arms):
         return None
-    sid, name = resolution.strain_id, resolution.name
-    return reference.remember(
-        ("other_strain_note", sid, name), lambda: _other_strain_note(sid, name, reference)
-    )
+    others = {
+        key[0]
+        for s in reference.strains_of_species(name)
+        if s.strain_id != sid
+        for key in reference.arms_by_strain.get(s.strain_id, ())
+    }
+    human = "no human studies of this strain are recorded" if arms else ""
+    text = search_status(sid, reference) + (f" ({human})" if human else "")
+    if others:
+        text += (
+            f"; {len(others)} studies exist for other strains of {name}, and they do not transfer"
+        )
+    return text
 
 
 def search_status(sid: str, reference: Reference) -> str:
@@ -276,22 +248,4 @@ def search_status(sid: str, reference: Reference) -> str:
     )
 
 
-def _other_strain_note(sid: str, name: str, reference: Reference) -> str:
-    others = {
-        key[0]
-        for s in reference.strains_of_species(name)
-        if s.strain_id != sid
-        for key in reference.arms_by_strain.get(s.strain_id, ())
-    }
-    human = (
-        "no human studies of this strain are recorded" if reference.arms_by_strain.get(sid) else ""
-    )
-    text = search_status(sid, reference) + (f" ({human})" if human else "")
-    if others:
-        text += (
-            f"; {len(others)} studies exist for other strains of {name}, and they do not transfer"
-        )
-    return text
-
-
-__all__ = ["assess_line", "direction_of", "other_strain_note", "search_status", "species_evidence"]
+__all__ = ["blend_label", "bodies", "direction_of", "search_status", "species_bodies"]

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from strainscore.evidence.assess import assess_line, other_strain_note
+from strainscore.evidence.assessor import assessor_for, claim_outcomes
 from strainscore.evidence.dose import product_dose
 from strainscore.models import (
     GRADED,
@@ -40,12 +38,13 @@ def assess_product(
     )
     held = {r.strain_id for r in res if r.match == "strain" and r.strain_id}
     dose = product_dose(lines)
+    assessor = assessor_for(reference)
     strains = []
     for i, (ln, r) in enumerate(zip(lines, res, strict=True)):
-        evidence = assess_line(
-            r, reference, product_strain_ids=held, dose=dose, line_index=i, population=population
+        evidence = assessor.line(
+            r, product_strain_ids=held, dose=dose, line_index=i, population=population
         )
-        note = other_strain_note(r, reference)
+        note = assessor.other_strain_note(r)
         strains.append(StrainReport(ln, r, evidence, (note,) if note else ()))
     claims = tuple(dict.fromkeys(c for ln in lines for c in ln.claims))
     first = lines[0]
@@ -172,50 +171,6 @@ def summarise(strains: Sequence[StrainReport]) -> tuple[OutcomeSummary, ...]:
     return tuple(
         sorted(out, key=lambda o: (best_evidence_key(o.direction, o.grade, o.basis), o.outcome))
     )
-
-
-def _words(text: str) -> str:
-    """Lower case, accents dropped ("santé" -> "sante"), words padded with spaces."""
-    plain = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(c for c in plain if not unicodedata.combining(c)).replace("ß", "ss")
-    return " " + re.sub(r"[^a-z0-9]+", " ", plain).strip() + " "
-
-
-_PHRASES: dict[int, tuple[Reference, tuple[tuple[str, tuple[str, ...]], ...]]] = {}
-_CLAIMS: dict[tuple[int, str], tuple[str, ...]] = {}
-
-
-def _phrase_words(reference: Reference) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """Each outcome with its phrases as padded words, worked out once per reference."""
-    cached = _PHRASES.get(id(reference))
-    if cached is None or cached[0] is not reference:
-        phrases: dict[str, list[str]] = {
-            o.outcome: [
-                _words(p) for p in (o.outcome.replace("-", " "), o.label, *o.phrases) if p.strip()
-            ]
-            for o in reference.outcomes.values()
-        }
-        # The claim vocabulary (claim_phrases.csv): bottles' phrases, groups of outcomes.
-        for cp in reference.claim_phrases:
-            for o in cp.outcomes:
-                phrases.setdefault(o, []).append(_words(cp.phrase))
-        table = tuple((o, tuple(dict.fromkeys(p))) for o, p in phrases.items())
-        _PHRASES[id(reference)] = cached = (reference, table)
-        _CLAIMS.clear()
-    return cached[1]
-
-
-def claim_outcomes(claim: str, reference: Reference) -> tuple[str, ...]:
-    """Outcome ids a label claim speaks of, through the phrases in outcomes.csv.
-
-    A catalogue repeats a few hundred claims across thousands of rows: each is matched once."""
-    table = _phrase_words(reference)
-    key = (id(reference), claim)
-    hit = _CLAIMS.get(key)
-    if hit is None:
-        words = _words(claim)
-        hit = _CLAIMS[key] = tuple(o for o, phrases in table if any(p in words for p in phrases))
-    return hit
 
 
 # What a claim's graded evidence says, from the best direction among its bodies.

@@ -93,7 +93,7 @@ def format_for(fmt: str | None, output: str | None) -> Format:
     """The format asked for; else the one the output's suffix names; else html to a path, text."""
     if fmt is None and output is not None:
         suffix = Path(output).suffix.lower()
-        unknown = suffix and suffix not in SUFFIXES and suffix not in _LEFT_AS_HTML
+        unknown = suffix and suffix not in SUFFIXES
         if unknown and not Path(output).is_dir():
             from strainscore.errors import UsageError
 
@@ -105,19 +105,6 @@ def format_for(fmt: str | None, output: str | None) -> Format:
             )
         fmt = SUFFIXES.get(suffix, "html")
     return FORMATS[fmt or "text"]
-
-
-# Suffixes another piece of work decides (a PDF handout); until then they get HTML as before.
-_LEFT_AS_HTML = frozenset({".pdf"})
-
-
-def renderer(fmt: str) -> Callable[[Report], bytes]:
-    return FORMATS[fmt].render
-
-
-def streamer(fmt: str) -> Callable[[Report, BinaryIO], None] | None:
-    """The format's streaming writer, or None when it renders whole (``render``)."""
-    return FORMATS[fmt].writer()
 
 
 def render(report: Report, fmt: str) -> bytes:

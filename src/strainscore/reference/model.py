@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from functools import cached_property
 
 from strainscore.models import ReferenceInfo
 from strainscore.reference.vocab import MECHANISTIC_DESIGNS, POOLED_DESIGNS, normalise_name
-
-T = TypeVar("T")
-# Entries Reference.remember keeps before it starts again (each is a few hundred bytes).
-MEMO_LIMIT = 200_000
 
 
 @dataclass(frozen=True)
@@ -179,8 +174,11 @@ class ClaimPhrase:
     group: str = ""  # "mood", "digestive", "immune": a phrase for a group of outcomes
 
 
-@dataclass
+@dataclass(frozen=True)
 class Reference:
+    """The tables, read-only once built: what is graded from them is kept by the grader
+    (evidence/assessor.py), never here; the indexes below derive from the tables alone."""
+
     info: ReferenceInfo
     strains: dict[str, Strain]
     species: dict[str, Species]  # by current name
@@ -199,9 +197,6 @@ class Reference:
     findings_by_arm: dict[tuple[str, str], tuple[Finding, ...]] = field(default_factory=dict)
     context_findings: tuple[Finding, ...] = ()  # studies with no intervention rows
     blend_names: dict[frozenset[str], str] = field(default_factory=dict)
-    # Values derived from these tables (bodies of evidence per strain and dose): a catalogue
-    # asks for the same few hundred thousands of times. Treat the tables as read-only once built.
-    memo: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_strain: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -213,10 +208,13 @@ class Reference:
                 names[arm.strain_ids][arm.blend_name] += 1
         # One name per studied strain set, the one most studies use, so a blend's studies
         # are graded together whatever each paper called the product.
-        self.blend_names = {
-            k: sorted(c.items(), key=lambda x: (-x[1], x[0]))[0][0] for k, c in names.items()
-        }
-        self.arms_by_strain = {k: tuple(sorted(v)) for k, v in by_strain.items()}
+        derive = object.__setattr__  # frozen: the derived indexes are set once, here
+        derive(
+            self,
+            "blend_names",
+            {k: sorted(c.items(), key=lambda x: (-x[1], x[0]))[0][0] for k, c in names.items()},
+        )
+        derive(self, "arms_by_strain", {k: tuple(sorted(v)) for k, v in by_strain.items()})
         by_arm: dict[tuple[str, str], list[Finding]] = defaultdict(list)
         context: list[Finding] = []
         studies_with_arms = {k[0] for k in self.interventions}
@@ -225,25 +223,14 @@ class Reference:
                 by_arm[(f.study_id, f.arm)].append(f)
             else:
                 context.append(f)
-        self.findings_by_arm = {k: tuple(v) for k, v in by_arm.items()}
-        self.context_findings = tuple(context)
-
-    def remember(self, key: Hashable, make: Callable[[], T]) -> T:
-        """The value derived from these tables under `key`, made once by `make`. The memo
-        starts again past MEMO_LIMIT entries, so a long-lived process stays bounded."""
-        try:
-            value: T = self.memo[key]
-        except KeyError:
-            if len(self.memo) >= MEMO_LIMIT:
-                self.memo.clear()
-            value = self.memo[key] = make()
-        return value
+        derive(self, "findings_by_arm", {k: tuple(v) for k, v in by_arm.items()})
+        derive(self, "context_findings", tuple(context))
 
     def searches_for(self, target: str) -> tuple[Search, ...]:
         """The searches logged for a strain id or "blend:NAME", newest first."""
-        index = self.remember(("searches_by_target",), self._searches_by_target)
-        return index.get(target, ())
+        return self._searches_by_target.get(target, ())
 
+    @cached_property  # made on first use from the tables alone, like the indexes above
     def _searches_by_target(self) -> dict[str, tuple[Search, ...]]:
         by: dict[str, list[Search]] = defaultdict(list)
         for s in self.searches:
@@ -257,9 +244,9 @@ class Reference:
         """The formulations whose name or an alias is `text` (case, spaces, punctuation and
         trade marks ignored). More than one means the name is ambiguous (a product that changed
         its formulation)."""
-        index = self.remember(("formulations_by_name",), self._formulations_by_name)
-        return index.get(normalise_name(text), ())
+        return self._formulations_by_name.get(normalise_name(text), ())
 
+    @cached_property
     def _formulations_by_name(self) -> dict[str, tuple[Formulation, ...]]:
         by: dict[str, list[Formulation]] = defaultdict(list)
         for f in self.formulations.values():

@@ -111,7 +111,7 @@ def test_arms_of_one_trial_count_as_one_study(tmp_path) -> None:  # type: ignore
 
 
 def test_shared_answers_still_follow_each_lines_dose(small_ref: Reference) -> None:
-    """assess_line reuses its answer per (strain, held blend strains, dose figures): the same
+    """The Assessor reuses its answer per (strain, held blend strains, dose figures): the same
     strain at different counts, in one run, must still get its own dose comparison."""
     from strainscore.labels import parse_amount
     from strainscore.models import LabelLine, LabelSheet
@@ -135,7 +135,7 @@ def test_shared_answers_still_follow_each_lines_dose(small_ref: Reference) -> No
     # the same question asked again gets the very same answer object (the memo works) ...
     low, again = report.products[0].strains[0], report.products[3].strains[0]
     assert low.evidence is again.evidence
-    # ... and equal to what a fresh reference, with nothing remembered, works out
+    # ... and equal to what a fresh reference, with nothing cached, works out
     fresh = check_sheet(sheet, reference=load_reference_again(small_ref))
     assert [s.evidence for p in fresh.products for s in p.strains] == [
         s.evidence for p in report.products for s in p.strains
@@ -146,6 +146,8 @@ def load_reference_again(ref: Reference) -> Reference:
     from strainscore.reference.loader import _load_cached, load_reference
 
     _load_cached.cache_clear()
+    from strainscore.evidence import assessor_for
+
     fresh = load_reference(ref.info.path)
-    assert fresh is not ref and not fresh.memo
+    assert fresh is not ref and assessor_for(fresh) is not assessor_for(ref)
     return fresh
