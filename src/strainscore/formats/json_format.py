@@ -118,15 +118,17 @@ class _Compact:
         """Plain keys and values as compact JSON, without the braces. A line's own keys are
         numbers, nulls and empty lists: written here, the encoder is not started for them."""
         texts = []
+        key_text = self._key_text
         for k, v in run.items():
             if type(v) is int:
-                texts.append(f"{self._key(k)}:{v!r}")
+                value = repr(v)
             elif v is None:
-                texts.append(f"{self._key(k)}:null")
+                value = "null"
             elif type(v) is list and not v:
-                texts.append(f"{self._key(k)}:[]")
+                value = "[]"
             else:
                 return _encode(run)[1:-1]
+            texts.append(f"{key_text.get(k) or self._key(k)}:{value}")
         return ",".join(texts)
 
     def _key(self, k: str) -> str:
