@@ -54,13 +54,17 @@ def read_tables(
             tables[fname] = pd.DataFrame({c: pd.Series(dtype=str) for c in table.names})
             continue
         if not present:
-            problems.append(RefProblem(fname, 0, "", f"file is missing from {folder}"))
+            problems.append(
+                RefProblem(fname, 0, "", f"file is missing from {folder}", "missing-file")
+            )
             continue
         try:
             source = io.BytesIO(files[fname]) if files is not None else path
             tables[fname] = read_table(source)
         except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-            problems.append(RefProblem(fname, 0, "", f"cannot be read as UTF-8 CSV: {exc}"))
+            problems.append(
+                RefProblem(fname, 0, "", f"cannot be read as UTF-8 CSV: {exc}", "unreadable-file")
+            )
     return tables, problems
 
 
@@ -68,7 +72,7 @@ def check_reference(folder: Path | str | None = None) -> list[RefProblem]:
     """Every problem in a reference folder (the shipped one by default); [] when it is sound."""
     path = Path(folder) if folder is not None else reference_dir()
     if not path.is_dir():
-        return [RefProblem(str(path), 0, "", "is not a folder")]
+        return [RefProblem(str(path), 0, "", "is not a folder", "not-a-folder")]
     tables, problems = read_tables(path)
     problems.extend(check_tables(tables))
     problems.extend(_package_problems(path))
@@ -91,11 +95,15 @@ def _package_problems(folder: Path, files: Mapping[str, bytes] | None = None) ->
         raw = files[PACKAGE_FILE] if files is not None else (folder / PACKAGE_FILE).read_bytes()
         meta = json.loads(raw.decode("utf-8"))
     except FileNotFoundError:
-        return [RefProblem(PACKAGE_FILE, 0, "", "file is missing (it carries the version)")]
+        return [
+            RefProblem(
+                PACKAGE_FILE, 0, "", "file is missing (it carries the version)", "missing-file"
+            )
+        ]
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        return [RefProblem(PACKAGE_FILE, 0, "", f"is not valid JSON: {exc}")]
+        return [RefProblem(PACKAGE_FILE, 0, "", f"is not valid JSON: {exc}", "invalid-package")]
     missing = [k for k in ("version", "created") if not str(meta.get(k) or "").strip()]
-    return [RefProblem(PACKAGE_FILE, 0, k, "must be set") for k in missing]
+    return [RefProblem(PACKAGE_FILE, 0, k, "must be set", "package-field-missing") for k in missing]
 
 
 def table_hash(folder: Path) -> str:
