@@ -89,6 +89,58 @@ def test_the_packages_have_no_cycle() -> None:
         visit(package, ())
 
 
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(SRC.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imported_at_load(path: Path, modules: set[str]) -> set[str]:
+    """The strainscore modules `path` imports when it is loaded: its top-level imports, not
+    those inside functions or under ``if TYPE_CHECKING``."""
+    out: set[str] = set()
+
+    def visit(body: list[ast.stmt]) -> None:
+        for node in body:
+            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+                continue
+            if isinstance(node, ast.If | ast.Try):
+                visit(node.body + node.orelse)
+                for handler in getattr(node, "handlers", []):
+                    visit(handler.body)
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                submodules = {f"{node.module}.{a.name}" for a in node.names} & modules
+                out.update(submodules or {node.module})
+            elif isinstance(node, ast.Import):
+                out.update(a.name for a in node.names)
+
+    visit(ast.parse(path.read_text(encoding="utf-8")).body)
+    return out & modules
+
+
+def test_the_modules_have_no_import_cycle() -> None:
+    """No module imports, as it loads, one that (through others) imports it back: such a cycle
+    breaks as soon as an import moves. A package's own __init__ is loaded before its modules
+    anyway, so an import of it from inside is not an edge."""
+    paths = {_module_name(p): p for p in SRC.rglob("*.py")}
+    graph = {
+        name: {t for t in _imported_at_load(path, set(paths)) if not name.startswith(t + ".")}
+        for name, path in paths.items()
+    }
+    assert sum(len(v) for v in graph.values()) > 200  # the imports were read
+    done: set[str] = set()
+
+    def visit(node: str, path: tuple[str, ...]) -> None:
+        assert node not in path, " -> ".join((*path[path.index(node) :], node))
+        if node in done:
+            return
+        for target in sorted(graph[node]):
+            visit(target, (*path, node))
+        done.add(node)
+
+    for name in sorted(graph):
+        visit(name, ())
+
+
 MAX_FUNCTION_LINES = 80
 MAX_CLI_LINES = 700
 
