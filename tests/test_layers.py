@@ -167,3 +167,29 @@ def test_no_function_is_over_80_lines() -> None:
 def test_the_cli_is_under_700_lines() -> None:
     total = sum(len(p.read_text(encoding="utf-8").splitlines()) for p in _package_files("cli"))
     assert total < MAX_CLI_LINES, total
+
+
+UNIT = Path(__file__).parent / "unit"
+
+
+def _modules_of(package: Path) -> set[str]:
+    """The names a test file in the package's mirror may start with: each module (a leading
+    underscore dropped), each subpackage, and the package itself (its __init__)."""
+    names = {p.stem.lstrip("_") for p in package.glob("*.py") if p.stem != "__init__"}
+    names |= {p.name for p in package.iterdir() if (p / "__init__.py").is_file()}
+    return names | ({package.name} if package != SRC else set())
+
+
+def test_unit_tests_mirror_the_source() -> None:
+    """tests/unit/<package>/test_<module>.py, or test_<module>_<aspect>.py for a module whose
+    tests are split; tests of the whole pipeline live in tests/acceptance."""
+    tests = sorted(UNIT.rglob("test_*.py"))
+    assert len(tests) > 50
+    astray = []
+    for path in tests:
+        package = SRC.joinpath(*path.parent.relative_to(UNIT).parts)
+        name = path.stem.removeprefix("test_")
+        modules = _modules_of(package) if package.is_dir() else set()
+        if not any(name == m or name.startswith(f"{m}_") for m in modules):
+            astray.append(str(path.relative_to(UNIT)))
+    assert astray == []
