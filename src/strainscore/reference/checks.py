@@ -7,6 +7,7 @@ message) with the stable code of their kind, registered in problems.py.
 
 from __future__ import annotations
 
+import warnings
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -47,8 +48,18 @@ class RefProblem:
 
 
 def read_table(path: Path | IO[bytes]) -> pd.DataFrame:
-    """Read a reference CSV as text: nothing is guessed ("NA" stays "NA", "007" stays "007")."""
-    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    """Read a reference CSV as text: nothing is guessed ("NA" stays "NA", "007" stays "007").
+
+    Rows with one field more than the header (a header that lost a name) would make pandas
+    read the first column as the index; that is refused as a ParserError instead."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", pd.errors.ParserWarning)
+        try:
+            return pd.read_csv(
+                path, dtype=str, keep_default_na=False, encoding="utf-8", index_col=False
+            )
+        except pd.errors.ParserWarning:
+            raise pd.errors.ParserError("the rows have more fields than the header") from None
 
 
 def check_tables(tables: dict[str, pd.DataFrame]) -> list[RefProblem]:
