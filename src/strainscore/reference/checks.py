@@ -575,14 +575,15 @@ def _search_problems(
     out: list[RefProblem] = []
     for line, r in _lines(t["searches.csv"]):
         strain, blend = r["strain_id"], r["blend_name"].strip()
-        if bool(strain) == bool(blend):
+        topic = str(r.get("topic", "")).strip()
+        if sum(map(bool, (strain, blend, topic))) != 1:
             out.append(
                 RefProblem(
                     "searches.csv",
                     line,
                     "strain_id",
-                    "give the strain searched for (strain_id) or the blend (blend_name), "
-                    "one of them",
+                    "give the strain searched for (strain_id), the blend (blend_name) or, for "
+                    "a review's table or a topic, the topic: one of them",
                     "search-target",
                 )
             )

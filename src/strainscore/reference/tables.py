@@ -261,6 +261,9 @@ SEARCHES = Table(
         col("search_id", match(ID_RE), unique=True),
         col("strain_id", blank_or(ID_RE)),
         col("blend_name", trim=True),
+        # a search for neither one strain nor one blend: a review's included-study table, a topic,
+        # a strain the tables do not hold (added in 1.1.0; a file without it reads it as empty)
+        col("topic", trim=True, in_every_file=False),
         col("searched_on", DATE),
         col("where", FILLED),
         col("query", FILLED),
@@ -270,7 +273,7 @@ SEARCHES = Table(
         col("notes"),
     ),
     key=("search_id",),
-    shown=("strain_id", "blend_name", "searched_on", "where", "included"),
+    shown=("strain_id", "blend_name", "topic", "searched_on", "where", "included"),
     optional=True,
 )
 REVIEW_TRIALS = Table(
