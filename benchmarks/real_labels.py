@@ -4,8 +4,8 @@ reader expects, and the figures the names and shelf issues are judged by.
     python benchmarks/real_labels.py            # figures, and every line that falls short
     python benchmarks/real_labels.py --json     # the same for scripts
 
-The corpus test (tests/unit/names/test_real_labels.py) uses `judge` line by line; this script adds
-up the same judgements, so a figure and a test can never disagree.
+The corpus test (tests/unit/names/test_resolver_real_labels.py) uses `judge` line by line; this
+script adds up the same judgements, so a figure and a test can never disagree.
 """
 
 from __future__ import annotations

@@ -10,24 +10,10 @@ import csv
 import json
 from pathlib import Path
 
-HEADERS = {
-    "outcomes.csv": "outcome,label,category,phrases,description",
-    "species.csv": "current_name,genus,species,subspecies,kind,source",
-    "strains.csv": "strain_id,genus,species,subspecies,designation,source_url,notes",
-    "names.csv": "name,kind,strain_id,current_name,source",
-    "studies.csv": "study_id,first_author,year,title,journal,doi,pmid,design,population,"
-    "age_group,n,duration_weeks,daily_dose_cfu,source_url,checked_on,notes,parent_study",
-    "interventions.csv": "study_id,arm,strain_id,blend_name,daily_dose_cfu",
-    "findings.csv": "study_id,arm,outcome,effect,instrument,note",
-    "formulations.csv": "formulation_id,name,aliases,strain_ids,version,source_url,checked_on,"
-    "notes",
-    "searches.csv": "search_id,strain_id,blend_name,searched_on,where,query,records_seen,"
-    "included,excluded,notes",
-    "review_trials.csv": "review_id,study_id",
-    "label_words.csv": "word,language,kind,means,species,source",
-    "claim_phrases.csv": "phrase,language,outcomes,group",
-    "context_studies.csv": "study_id,reason",
-}
+from strainscore.reference.tables import TABLES
+
+# The header of each table, from the one description of the tables.
+HEADERS = {t.file: t.header for t in TABLES}
 SRC = "https://example.org/fixture"
 
 

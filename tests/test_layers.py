@@ -89,6 +89,58 @@ def test_the_packages_have_no_cycle() -> None:
         visit(package, ())
 
 
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(SRC.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imported_at_load(path: Path, modules: set[str]) -> set[str]:
+    """The strainscore modules `path` imports when it is loaded: its top-level imports, not
+    those inside functions or under ``if TYPE_CHECKING``."""
+    out: set[str] = set()
+
+    def visit(body: list[ast.stmt]) -> None:
+        for node in body:
+            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+                continue
+            if isinstance(node, ast.If | ast.Try):
+                visit(node.body + node.orelse)
+                for handler in getattr(node, "handlers", []):
+                    visit(handler.body)
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                submodules = {f"{node.module}.{a.name}" for a in node.names} & modules
+                out.update(submodules or {node.module})
+            elif isinstance(node, ast.Import):
+                out.update(a.name for a in node.names)
+
+    visit(ast.parse(path.read_text(encoding="utf-8")).body)
+    return out & modules
+
+
+def test_the_modules_have_no_import_cycle() -> None:
+    """No module imports, as it loads, one that (through others) imports it back: such a cycle
+    breaks as soon as an import moves. A package's own __init__ is loaded before its modules
+    anyway, so an import of it from inside is not an edge."""
+    paths = {_module_name(p): p for p in SRC.rglob("*.py")}
+    graph = {
+        name: {t for t in _imported_at_load(path, set(paths)) if not name.startswith(t + ".")}
+        for name, path in paths.items()
+    }
+    assert sum(len(v) for v in graph.values()) > 200  # the imports were read
+    done: set[str] = set()
+
+    def visit(node: str, path: tuple[str, ...]) -> None:
+        assert node not in path, " -> ".join((*path[path.index(node) :], node))
+        if node in done:
+            return
+        for target in sorted(graph[node]):
+            visit(target, (*path, node))
+        done.add(node)
+
+    for name in sorted(graph):
+        visit(name, ())
+
+
 MAX_FUNCTION_LINES = 80
 MAX_CLI_LINES = 700
 
@@ -115,3 +167,29 @@ def test_no_function_is_over_80_lines() -> None:
 def test_the_cli_is_under_700_lines() -> None:
     total = sum(len(p.read_text(encoding="utf-8").splitlines()) for p in _package_files("cli"))
     assert total < MAX_CLI_LINES, total
+
+
+UNIT = Path(__file__).parent / "unit"
+
+
+def _modules_of(package: Path) -> set[str]:
+    """The names a test file in the package's mirror may start with: each module (a leading
+    underscore dropped), each subpackage, and the package itself (its __init__)."""
+    names = {p.stem.lstrip("_") for p in package.glob("*.py") if p.stem != "__init__"}
+    names |= {p.name for p in package.iterdir() if (p / "__init__.py").is_file()}
+    return names | ({package.name} if package != SRC else set())
+
+
+def test_unit_tests_mirror_the_source() -> None:
+    """tests/unit/<package>/test_<module>.py, or test_<module>_<aspect>.py for a module whose
+    tests are split; tests of the whole pipeline live in tests/acceptance."""
+    tests = sorted(UNIT.rglob("test_*.py"))
+    assert len(tests) > 50
+    astray = []
+    for path in tests:
+        package = SRC.joinpath(*path.parent.relative_to(UNIT).parts)
+        name = path.stem.removeprefix("test_")
+        modules = _modules_of(package) if package.is_dir() else set()
+        if not any(name == m or name.startswith(f"{m}_") for m in modules):
+            astray.append(str(path.relative_to(UNIT)))
+    assert astray == []

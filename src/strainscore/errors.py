@@ -29,6 +29,9 @@ _CODES: dict[str, IssueCode] = {}
 
 
 def register(code: str, title: str, hint: str) -> IssueCode:
+    """Add a code to the registry; each code once, so its advice has one wording."""
+    if code in _CODES:
+        raise ValueError(f"issue code {code!r} is registered twice")
     entry = IssueCode(code, title, hint)
     _CODES[code] = entry
     return entry
@@ -186,12 +189,6 @@ register("encoding-fallback", "Read as Windows-1252", "Save as 'CSV UTF-8' to be
 register("at-manufacture", "Count given at time of manufacture", "Counts fall over shelf life.")
 
 # Codes of the exceptions that stop a command (the CLI prints the message, exit code 2).
-register(
-    "output-exists", "Output already exists", "Add --force to replace it, or choose a new name."
-)
-register("output-folder-missing", "Output folder missing", "Create the folder first.")
-register("output-is-folder", "Output is a folder", "Give a file name, not a folder.")
-register("output-not-folder", "Output is not a folder", "Give a folder name, or a file suffix.")
 register(
     "reference-missing",
     "Reference folder not found",

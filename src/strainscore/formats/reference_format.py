@@ -5,16 +5,6 @@ from __future__ import annotations
 from strainscore.workflows.reference_diff import Body, GradeChange, ReferenceDiff, RowChange
 from strainscore.workflows.reference_stats import ReferenceStats
 
-# Columns shown for a row added or removed (all of them would not fit a line).
-SHOWN = {
-    "outcomes.csv": ("label", "category"),
-    "species.csv": ("kind",),
-    "strains.csv": ("genus", "species", "subspecies", "designation"),
-    "names.csv": ("kind",),
-    "studies.csv": ("first_author", "year", "design", "age_group", "n", "doi", "pmid"),
-    "interventions.csv": ("blend_name", "daily_dose_cfu"),
-    "findings.csv": ("effect", "instrument"),
-}
 KIND_SIGN = {"added": "+", "removed": "-", "changed": "~"}
 
 
@@ -23,8 +13,7 @@ def _body(b: Body | None) -> str:
 
 
 def _row_summary(r: RowChange) -> str:
-    cells = dict(r.row)
-    return ", ".join(f"{c} {cells[c]}" for c in SHOWN[r.table] if cells.get(c))
+    return ", ".join(f"{c} {v}" for c, v in r.shown)
 
 
 def _counts(d: ReferenceDiff) -> list[tuple[str, int, int, int]]:

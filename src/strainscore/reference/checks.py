@@ -1,11 +1,13 @@
 """The reviewer's guard: every rule a reference folder must pass, reported all at once.
 
-Column rules live in the pandera schemas; the rules that span rows or tables live here. Both give
-``RefProblem`` values (file, CSV line with the header as line 1, column, message).
+Column rules live in the pandera schemas (made from tables.py); the rules that span rows or tables
+live here. Both give ``RefProblem`` values (file, CSV line with the header as line 1, column,
+message) with the stable code of their kind, registered in problems.py.
 """
 
 from __future__ import annotations
 
+import warnings
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -17,7 +19,7 @@ import pandera.errors as pa_errors
 import pandera.pandas as pa
 
 from strainscore.reference.model import species_name
-from strainscore.reference.problems import code_for
+from strainscore.reference.problems import CODES
 from strainscore.reference.schemas import CLINICAL_DESIGNS, TABLES
 from strainscore.reference.vocab import (
     POOLED_DESIGNS,
@@ -33,11 +35,11 @@ class RefProblem:
     line: int  # 1 = header line; 0 = the file as a whole
     column: str
     message: str
-    code: str = field(default="", compare=False)  # stable, from reference/problems.py
+    code: str = field(compare=False)  # the kind's stable code, registered in problems.py
 
     def __post_init__(self) -> None:
-        if not self.code:
-            object.__setattr__(self, "code", code_for(self.message))
+        if self.code not in CODES:
+            raise ValueError(f"reference problem code {self.code!r} is not in problems.py")
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
@@ -46,8 +48,18 @@ class RefProblem:
 
 
 def read_table(path: Path | IO[bytes]) -> pd.DataFrame:
-    """Read a reference CSV as text: nothing is guessed ("NA" stays "NA", "007" stays "007")."""
-    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    """Read a reference CSV as text: nothing is guessed ("NA" stays "NA", "007" stays "007").
+
+    Rows with one field more than the header (a header that lost a name) would make pandas
+    read the first column as the index; that is refused as a ParserError instead."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", pd.errors.ParserWarning)
+        try:
+            return pd.read_csv(
+                path, dtype=str, keep_default_na=False, encoding="utf-8", index_col=False
+            )
+        except pd.errors.ParserWarning:
+            raise pd.errors.ParserError("the rows have more fields than the header") from None
 
 
 def check_tables(tables: dict[str, pd.DataFrame]) -> list[RefProblem]:
@@ -82,20 +94,25 @@ def _from_failure_cases(fname: str, fc: pd.DataFrame) -> Iterable[RefProblem]:
         value = rec.get("failure_case")
         if rec.get("schema_context") == "DataFrameSchema" or idx is None or pd.isna(idx):
             if check == "column_in_dataframe":
-                yield RefProblem(fname, 1, str(value), "required column is missing")
+                yield RefProblem(
+                    fname, 1, str(value), "required column is missing", "missing-column"
+                )
             elif check == "column_in_schema":
                 yield RefProblem(
-                    fname, 1, str(value), "unknown column (not in the data dictionary)"
+                    fname,
+                    1,
+                    str(value),
+                    "unknown column (not in the data dictionary)",
+                    "unknown-column",
                 )
             else:
                 yield RefProblem(fname, 1, column, f"{check}: {value}", "column-rule")
             continue
+        line, found = int(idx) + 2, f"(found {value!r})"
         if check == "field_uniqueness":
-            check = "must be unique"
-        elif check.startswith("str_matches"):
-            check = "does not have the expected form " + check[len("str_matches") :]
-        message = f"{check} (found {value!r})"
-        yield RefProblem(fname, int(idx) + 2, column, message, code_for(message, "column-rule"))
+            yield RefProblem(fname, line, column, f"must be unique {found}", "not-unique")
+        else:  # one of the rules of the column's description (tables.py), in its words
+            yield RefProblem(fname, line, column, f"{check} {found}", "column-rule")
 
 
 def _lines(df: pd.DataFrame) -> Iterable[tuple[int, dict[str, str]]]:
@@ -119,7 +136,9 @@ def _cross_table_problems(t: dict[str, pd.DataFrame]) -> list[RefProblem]:
     out += found
     for line, r in _lines(t["studies.csv"]):
         if r["study_id"] not in with_findings:
-            out.append(RefProblem("studies.csv", line, "study_id", "study has no findings"))
+            out.append(
+                RefProblem("studies.csv", line, "study_id", "study has no findings", "no-findings")
+            )
     out.extend(_parent_problems(t["studies.csv"]))
     out.extend(_search_problems(t, study_ids, strain_ids))
     out.extend(_review_trial_problems(t["review_trials.csv"], t["studies.csv"]))
@@ -143,22 +162,58 @@ def _label_word_problems(rows: pd.DataFrame, species_names: set[str]) -> list[Re
         kind, means = r["kind"], r["means"].strip()
         k = (r["word"].strip().lower(), r["language"], kind)
         if k in seen:
-            out.append(RefProblem("label_words.csv", line, "word", "word listed twice"))
+            out.append(
+                RefProblem(
+                    "label_words.csv", line, "word", "word listed twice", "duplicate-label-word"
+                )
+            )
         seen.add(k)
         if kind in _NEEDS_MEANING and not means:
             out.append(
-                RefProblem("label_words.csv", line, "means", f"a {kind} word needs a meaning")
+                RefProblem(
+                    "label_words.csv",
+                    line,
+                    "means",
+                    f"a {kind} word needs a meaning",
+                    "label-word-meaning",
+                )
             )
         if kind == "scale" and means and not _is_factor(means):
-            out.append(RefProblem("label_words.csv", line, "means", "must be a power of ten"))
+            out.append(
+                RefProblem(
+                    "label_words.csv", line, "means", "must be a power of ten", "scale-factor"
+                )
+            )
         if r["species"] and r["species"] not in species_names:
             out.append(
-                RefProblem("label_words.csv", line, "species", "not a current_name in species.csv")
+                RefProblem(
+                    "label_words.csv",
+                    line,
+                    "species",
+                    "not a current_name in species.csv",
+                    "unknown-species",
+                )
             )
         if r["species"] and kind not in ("species", "epithet"):
-            out.append(RefProblem("label_words.csv", line, "species", f"a {kind} word names none"))
+            out.append(
+                RefProblem(
+                    "label_words.csv",
+                    line,
+                    "species",
+                    f"a {kind} word names none",
+                    "label-word-species",
+                )
+            )
         if kind == "species" and not r["species"]:
-            out.append(RefProblem("label_words.csv", line, "species", "a species word names one"))
+            out.append(
+                RefProblem(
+                    "label_words.csv",
+                    line,
+                    "species",
+                    "a species word names one",
+                    "label-word-species",
+                )
+            )
     return out
 
 
@@ -175,7 +230,11 @@ def _species_problems(t: dict[str, pd.DataFrame]) -> list[RefProblem]:
     for line, r in _lines(t["species.csv"]):
         expected = species_name(r["genus"], r["species"], r["subspecies"])
         if r["current_name"] != expected:
-            out.append(RefProblem("species.csv", line, "current_name", f"should read {expected!r}"))
+            out.append(
+                RefProblem(
+                    "species.csv", line, "current_name", f"should read {expected!r}", "species-name"
+                )
+            )
     return out
 
 
@@ -186,7 +245,13 @@ def _strain_problems(t: dict[str, pd.DataFrame], species_names: set[str]) -> lis
         name = species_name(r["genus"], r["species"], r["subspecies"])
         if name not in species_names:
             out.append(
-                RefProblem("strains.csv", line, "species", f"{name!r} is not in species.csv")
+                RefProblem(
+                    "strains.csv",
+                    line,
+                    "species",
+                    f"{name!r} is not in species.csv",
+                    "unknown-species",
+                )
             )
         dkey = (f"{r['genus']} {r['species']}", normalise_name(r["designation"]))
         if dkey in designation_keys:
@@ -196,6 +261,7 @@ def _strain_problems(t: dict[str, pd.DataFrame], species_names: set[str]) -> lis
                     line,
                     "designation",
                     f"same species and designation as {designation_keys[dkey]!r}",
+                    "duplicate-strain",
                 )
             )
         designation_keys.setdefault(dkey, r["strain_id"])
@@ -213,14 +279,28 @@ def _name_problems(
         if bool(sid) == bool(cur):
             out.append(
                 RefProblem(
-                    "names.csv", line, "strain_id", "give exactly one of strain_id or current_name"
+                    "names.csv",
+                    line,
+                    "strain_id",
+                    "give exactly one of strain_id or current_name",
+                    "name-target",
                 )
             )
         if sid and sid not in strain_ids:
-            out.append(RefProblem("names.csv", line, "strain_id", f"unknown strain_id {sid!r}"))
+            out.append(
+                RefProblem(
+                    "names.csv", line, "strain_id", f"unknown strain_id {sid!r}", "unknown-strain"
+                )
+            )
         if cur and cur not in species_names:
             out.append(
-                RefProblem("names.csv", line, "current_name", f"{cur!r} is not in species.csv")
+                RefProblem(
+                    "names.csv",
+                    line,
+                    "current_name",
+                    f"{cur!r} is not in species.csv",
+                    "unknown-species",
+                )
             )
         target = sid or cur
         # A name of no Latin letters or digits (ラブレ菌) has an empty key: compare it as written.
@@ -232,6 +312,7 @@ def _name_problems(
                     line,
                     "name",
                     f"{r['name']!r} already points at {targets[key][0]!r} (line {targets[key][1]})",
+                    "name-conflict",
                 )
             )
         targets.setdefault(key, (target, line))
@@ -244,7 +325,15 @@ def _study_problems(t: dict[str, pd.DataFrame]) -> list[RefProblem]:
     seen_pmid: dict[str, int] = {}
     for line, r in _lines(t["studies.csv"]):
         if not r["doi"] and not r["pmid"]:
-            out.append(RefProblem("studies.csv", line, "doi", "a study needs a DOI or a PMID"))
+            out.append(
+                RefProblem(
+                    "studies.csv",
+                    line,
+                    "doi",
+                    "a study needs a DOI or a PMID",
+                    "missing-identifier",
+                )
+            )
         for col, seen in (("doi", seen_doi), ("pmid", seen_pmid)):
             val = r[col].lower()
             if val and val in seen:
@@ -254,12 +343,21 @@ def _study_problems(t: dict[str, pd.DataFrame]) -> list[RefProblem]:
                         line,
                         col,
                         f"same {col} as line {seen[val]} (duplicate study)",
+                        "duplicate-study",
                     )
                 )
             if val:
                 seen.setdefault(val, line)
         if r["design"] in CLINICAL_DESIGNS and not r["age_group"]:
-            out.append(RefProblem("studies.csv", line, "age_group", "human studies need age_group"))
+            out.append(
+                RefProblem(
+                    "studies.csv",
+                    line,
+                    "age_group",
+                    "human studies need age_group",
+                    "missing-age-group",
+                )
+            )
     return out
 
 
@@ -273,18 +371,34 @@ def _intervention_problems(
         if r["study_id"] not in study_ids:
             out.append(
                 RefProblem(
-                    "interventions.csv", line, "study_id", f"unknown study {r['study_id']!r}"
+                    "interventions.csv",
+                    line,
+                    "study_id",
+                    f"unknown study {r['study_id']!r}",
+                    "unknown-study",
                 )
             )
         if r["strain_id"] not in strain_ids:
             out.append(
                 RefProblem(
-                    "interventions.csv", line, "strain_id", f"unknown strain_id {r['strain_id']!r}"
+                    "interventions.csv",
+                    line,
+                    "strain_id",
+                    f"unknown strain_id {r['strain_id']!r}",
+                    "unknown-strain",
                 )
             )
         key3 = (r["study_id"], r["arm"], r["strain_id"])
         if key3 in pairs:
-            out.append(RefProblem("interventions.csv", line, "strain_id", "listed twice in arm"))
+            out.append(
+                RefProblem(
+                    "interventions.csv",
+                    line,
+                    "strain_id",
+                    "listed twice in arm",
+                    "duplicate-arm-strain",
+                )
+            )
         pairs.add(key3)
         arms[(r["study_id"], r["arm"])] = arms.get((r["study_id"], r["arm"]), 0) + 1
 
@@ -294,10 +408,24 @@ def _intervention_problems(
     for line, r in _lines(t["interventions.csv"]):
         names = blend_names[(r["study_id"], r["arm"])]
         if len(names) > 1:
-            out.append(RefProblem("interventions.csv", line, "blend_name", "differs within arm"))
+            out.append(
+                RefProblem(
+                    "interventions.csv",
+                    line,
+                    "blend_name",
+                    "differs within arm",
+                    "blend-name-differs",
+                )
+            )
         if arms[(r["study_id"], r["arm"])] > 1 and not r["blend_name"]:
             out.append(
-                RefProblem("interventions.csv", line, "blend_name", "a multi-strain arm needs one")
+                RefProblem(
+                    "interventions.csv",
+                    line,
+                    "blend_name",
+                    "a multi-strain arm needs one",
+                    "blend-name-missing",
+                )
             )
     return out, arms
 
@@ -316,18 +444,38 @@ def _finding_problems(
         sid = r["study_id"]
         with_findings.add(sid)
         if sid not in study_ids:
-            out.append(RefProblem("findings.csv", line, "study_id", f"unknown study {sid!r}"))
+            out.append(
+                RefProblem(
+                    "findings.csv", line, "study_id", f"unknown study {sid!r}", "unknown-study"
+                )
+            )
         if r["outcome"] not in outcomes:
             out.append(
-                RefProblem("findings.csv", line, "outcome", f"{r['outcome']!r} not in outcomes.csv")
+                RefProblem(
+                    "findings.csv",
+                    line,
+                    "outcome",
+                    f"{r['outcome']!r} not in outcomes.csv",
+                    "unknown-outcome",
+                )
             )
         if sid in studies_with_arms and (sid, r["arm"]) not in arms:
             out.append(
-                RefProblem("findings.csv", line, "arm", f"study {sid} has no arm {r['arm']}")
+                RefProblem(
+                    "findings.csv", line, "arm", f"study {sid} has no arm {r['arm']}", "unknown-arm"
+                )
             )
         fkey = (sid, r["arm"], r["outcome"])
         if fkey in finding_keys:
-            out.append(RefProblem("findings.csv", line, "outcome", "outcome given twice for arm"))
+            out.append(
+                RefProblem(
+                    "findings.csv",
+                    line,
+                    "outcome",
+                    "outcome given twice for arm",
+                    "duplicate-finding",
+                )
+            )
         finding_keys.add(fkey)
     return out, with_findings
 
@@ -339,7 +487,13 @@ def _formulation_problems(rows: pd.DataFrame, strain_ids: set[str]) -> list[RefP
         for sid in ids:
             if sid not in strain_ids:
                 out.append(
-                    RefProblem("formulations.csv", line, "strain_ids", f"unknown strain_id {sid!r}")
+                    RefProblem(
+                        "formulations.csv",
+                        line,
+                        "strain_ids",
+                        f"unknown strain_id {sid!r}",
+                        "unknown-strain",
+                    )
                 )
         if len(set(ids)) < 2:
             out.append(
@@ -349,10 +503,19 @@ def _formulation_problems(rows: pd.DataFrame, strain_ids: set[str]) -> list[RefP
                     "strain_ids",
                     "a formulation has two or more strains "
                     "(one strain's trade name goes in names.csv)",
+                    "formulation-size",
                 )
             )
         elif len(set(ids)) < len(ids):
-            out.append(RefProblem("formulations.csv", line, "strain_ids", "a strain listed twice"))
+            out.append(
+                RefProblem(
+                    "formulations.csv",
+                    line,
+                    "strain_ids",
+                    "a strain listed twice",
+                    "formulation-repeat",
+                )
+            )
     return out
 
 
@@ -367,9 +530,21 @@ def _parent_problems(studies: pd.DataFrame) -> list[RefProblem]:
         if not parent:
             continue
         if parent == r["study_id"]:
-            out.append(RefProblem("studies.csv", line, "parent_study", "names the study itself"))
+            out.append(
+                RefProblem(
+                    "studies.csv", line, "parent_study", "names the study itself", "parent-self"
+                )
+            )
         elif parent not in rows:
-            out.append(RefProblem("studies.csv", line, "parent_study", f"unknown study {parent!r}"))
+            out.append(
+                RefProblem(
+                    "studies.csv",
+                    line,
+                    "parent_study",
+                    f"unknown study {parent!r}",
+                    "unknown-study",
+                )
+            )
         elif rows[parent].get("parent_study"):
             out.append(
                 RefProblem(
@@ -378,6 +553,7 @@ def _parent_problems(studies: pd.DataFrame) -> list[RefProblem]:
                     "parent_study",
                     f"{parent!r} is itself a secondary report: name its parent "
                     f"{rows[parent]['parent_study']!r}",
+                    "parent-secondary",
                 )
             )
         elif rows[parent]["design"] in POOLED_DESIGNS or r["design"] in POOLED_DESIGNS:
@@ -387,6 +563,7 @@ def _parent_problems(studies: pd.DataFrame) -> list[RefProblem]:
                     line,
                     "parent_study",
                     "links a trial's reports; a review's trials go in review_trials.csv",
+                    "parent-review",
                 )
             )
     return out
@@ -398,21 +575,35 @@ def _search_problems(
     out: list[RefProblem] = []
     for line, r in _lines(t["searches.csv"]):
         strain, blend = r["strain_id"], r["blend_name"].strip()
-        if bool(strain) == bool(blend):
+        topic = str(r.get("topic", "")).strip()
+        if sum(map(bool, (strain, blend, topic))) != 1:
             out.append(
                 RefProblem(
                     "searches.csv",
                     line,
                     "strain_id",
-                    "give the strain searched for (strain_id) or the blend (blend_name), "
-                    "one of them",
+                    "give the strain searched for (strain_id), the blend (blend_name) or, for "
+                    "a review's table or a topic, the topic: one of them",
+                    "search-target",
                 )
             )
         elif strain and strain not in strain_ids:
-            out.append(RefProblem("searches.csv", line, "strain_id", f"unknown strain {strain!r}"))
+            out.append(
+                RefProblem(
+                    "searches.csv",
+                    line,
+                    "strain_id",
+                    f"unknown strain {strain!r}",
+                    "unknown-strain",
+                )
+            )
         for sid in split_cell(r["included"]):
             if sid and sid not in study_ids:
-                out.append(RefProblem("searches.csv", line, "included", f"unknown study {sid!r}"))
+                out.append(
+                    RefProblem(
+                        "searches.csv", line, "included", f"unknown study {sid!r}", "unknown-study"
+                    )
+                )
     return out
 
 
@@ -428,7 +619,15 @@ def _review_trial_problems(links: pd.DataFrame, studies: pd.DataFrame) -> list[R
     for line, r in _lines(links):
         rid, sid = r["review_id"], r["study_id"]
         if rid not in design:
-            out.append(RefProblem("review_trials.csv", line, "review_id", f"unknown study {rid!r}"))
+            out.append(
+                RefProblem(
+                    "review_trials.csv",
+                    line,
+                    "review_id",
+                    f"unknown study {rid!r}",
+                    "unknown-study",
+                )
+            )
         elif design[rid] not in POOLED_DESIGNS:
             out.append(
                 RefProblem(
@@ -436,13 +635,24 @@ def _review_trial_problems(links: pd.DataFrame, studies: pd.DataFrame) -> list[R
                     line,
                     "review_id",
                     f"{rid!r} is not a review or meta-analysis",
+                    "not-a-review",
                 )
             )
         if sid not in design:
-            out.append(RefProblem("review_trials.csv", line, "study_id", f"unknown study {sid!r}"))
+            out.append(
+                RefProblem(
+                    "review_trials.csv", line, "study_id", f"unknown study {sid!r}", "unknown-study"
+                )
+            )
         elif design[sid] in POOLED_DESIGNS:
             out.append(
-                RefProblem("review_trials.csv", line, "study_id", f"{sid!r} is itself a review")
+                RefProblem(
+                    "review_trials.csv",
+                    line,
+                    "study_id",
+                    f"{sid!r} is itself a review",
+                    "review-of-review",
+                )
             )
         elif parent.get(sid):
             out.append(
@@ -452,10 +662,15 @@ def _review_trial_problems(links: pd.DataFrame, studies: pd.DataFrame) -> list[R
                     "study_id",
                     f"{sid!r} is a secondary report of {parent[sid]!r}: list the trial's main "
                     "paper, so the trial counts once",
+                    "review-trial-secondary",
                 )
             )
         if (rid, sid) in seen:
-            out.append(RefProblem("review_trials.csv", line, "study_id", "listed twice"))
+            out.append(
+                RefProblem(
+                    "review_trials.csv", line, "study_id", "listed twice", "duplicate-review-trial"
+                )
+            )
         seen.add((rid, sid))
     return out
 
@@ -484,13 +699,20 @@ def _context_problems(
                 "study_id",
                 f"{sid!r} has findings but no interventions.csv row, so it would appear in no "
                 "report: add its arms, or list it in context_studies.csv with the reason",
+                "finding-without-arm",
             )
         )
     for line, r in _lines(t["context_studies.csv"]):
         sid = r["study_id"]
         if sid not in study_ids:
             out.append(
-                RefProblem("context_studies.csv", line, "study_id", f"unknown study {sid!r}")
+                RefProblem(
+                    "context_studies.csv",
+                    line,
+                    "study_id",
+                    f"unknown study {sid!r}",
+                    "unknown-study",
+                )
             )
         elif sid in with_arms:
             out.append(
@@ -499,6 +721,7 @@ def _context_problems(
                     line,
                     "study_id",
                     f"{sid!r} has intervention rows, so it is graded, not context",
+                    "context-with-arms",
                 )
             )
     return out
@@ -511,11 +734,25 @@ def _claim_phrase_problems(rows: pd.DataFrame, outcomes: set[str]) -> list[RefPr
         for o in split_cell(r["outcomes"]):
             if o and o not in outcomes:
                 out.append(
-                    RefProblem("claim_phrases.csv", line, "outcomes", f"{o!r} not in outcomes.csv")
+                    RefProblem(
+                        "claim_phrases.csv",
+                        line,
+                        "outcomes",
+                        f"{o!r} not in outcomes.csv",
+                        "unknown-outcome",
+                    )
                 )
         key = (r["language"], r["phrase"].casefold())
         if key in seen:
-            out.append(RefProblem("claim_phrases.csv", line, "phrase", "phrase given twice"))
+            out.append(
+                RefProblem(
+                    "claim_phrases.csv",
+                    line,
+                    "phrase",
+                    "phrase given twice",
+                    "duplicate-claim-phrase",
+                )
+            )
         seen.add(key)
     return out
 
@@ -534,6 +771,7 @@ def reference_warnings(tables: dict[str, pd.DataFrame]) -> list[RefProblem]:
                         "source_url",
                         "not a primary source (PubMed, PMC, Europe PMC, doi.org, the publisher "
                         "or a trial registry): replace it where one exists",
+                        "mirror-source",
                     )
                 )
     if "strains.csv" in tables and "searches.csv" in tables:
@@ -546,6 +784,7 @@ def reference_warnings(tables: dict[str, pd.DataFrame]) -> list[RefProblem]:
                         line,
                         "strain_id",
                         "no search logged in searches.csv: reports say 'not yet reviewed'",
+                        "not-searched",
                     )
                 )
     return sorted(set(out))

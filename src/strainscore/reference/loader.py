@@ -5,9 +5,11 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import fields
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -28,7 +30,7 @@ from strainscore.reference.model import (
     Strain,
     Study,
 )
-from strainscore.reference.schemas import OPTIONAL_TABLES, TABLES
+from strainscore.reference.tables import BY_FILE, FILES, Column
 from strainscore.reference.vocab import split_cell
 from strainscore.resources import reference_dir
 
@@ -45,20 +47,24 @@ def read_tables(
     files, so what is checked is exactly what was hashed."""
     tables: dict[str, pd.DataFrame] = {}
     problems: list[RefProblem] = []
-    for fname, schema in TABLES.items():
+    for fname, table in BY_FILE.items():
         path = folder / fname
         present = fname in files if files is not None else path.is_file()
-        if not present and fname in OPTIONAL_TABLES:
-            tables[fname] = pd.DataFrame({c: pd.Series(dtype=str) for c in schema.columns})
+        if not present and table.optional:
+            tables[fname] = pd.DataFrame({c: pd.Series(dtype=str) for c in table.names})
             continue
         if not present:
-            problems.append(RefProblem(fname, 0, "", f"file is missing from {folder}"))
+            problems.append(
+                RefProblem(fname, 0, "", f"file is missing from {folder}", "missing-file")
+            )
             continue
         try:
             source = io.BytesIO(files[fname]) if files is not None else path
             tables[fname] = read_table(source)
         except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-            problems.append(RefProblem(fname, 0, "", f"cannot be read as UTF-8 CSV: {exc}"))
+            problems.append(
+                RefProblem(fname, 0, "", f"cannot be read as UTF-8 CSV: {exc}", "unreadable-file")
+            )
     return tables, problems
 
 
@@ -66,7 +72,7 @@ def check_reference(folder: Path | str | None = None) -> list[RefProblem]:
     """Every problem in a reference folder (the shipped one by default); [] when it is sound."""
     path = Path(folder) if folder is not None else reference_dir()
     if not path.is_dir():
-        return [RefProblem(str(path), 0, "", "is not a folder")]
+        return [RefProblem(str(path), 0, "", "is not a folder", "not-a-folder")]
     tables, problems = read_tables(path)
     problems.extend(check_tables(tables))
     problems.extend(_package_problems(path))
@@ -89,18 +95,22 @@ def _package_problems(folder: Path, files: Mapping[str, bytes] | None = None) ->
         raw = files[PACKAGE_FILE] if files is not None else (folder / PACKAGE_FILE).read_bytes()
         meta = json.loads(raw.decode("utf-8"))
     except FileNotFoundError:
-        return [RefProblem(PACKAGE_FILE, 0, "", "file is missing (it carries the version)")]
+        return [
+            RefProblem(
+                PACKAGE_FILE, 0, "", "file is missing (it carries the version)", "missing-file"
+            )
+        ]
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        return [RefProblem(PACKAGE_FILE, 0, "", f"is not valid JSON: {exc}")]
+        return [RefProblem(PACKAGE_FILE, 0, "", f"is not valid JSON: {exc}", "invalid-package")]
     missing = [k for k in ("version", "created") if not str(meta.get(k) or "").strip()]
-    return [RefProblem(PACKAGE_FILE, 0, k, "must be set") for k in missing]
+    return [RefProblem(PACKAGE_FILE, 0, k, "must be set", "package-field-missing") for k in missing]
 
 
 def table_hash(folder: Path) -> str:
     """sha256 over the tables' bytes in a fixed order: two copies with equal data hash equal."""
     h = hashlib.sha256()
-    for fname in TABLES:
-        if fname in OPTIONAL_TABLES and not (folder / fname).is_file():
+    for fname in FILES:
+        if BY_FILE[fname].optional and not (folder / fname).is_file():
             continue
         h.update(fname.encode())
         h.update(b"\0")
@@ -112,7 +122,7 @@ def table_hash(folder: Path) -> str:
 def read_files(folder: Path) -> dict[str, bytes]:
     """The bytes of every table and ``datapackage.json`` that is a file in `folder`."""
     files = {}
-    for fname in (*TABLES, PACKAGE_FILE):
+    for fname in (*FILES, PACKAGE_FILE):
         try:
             files[fname] = (folder / fname).read_bytes()
         except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
@@ -123,7 +133,7 @@ def read_files(folder: Path) -> dict[str, bytes]:
 def _hash_of(files: Mapping[str, bytes]) -> str:
     """table_hash over bytes already read."""
     h = hashlib.sha256()
-    for fname in TABLES:
+    for fname in FILES:
         if fname not in files:
             continue
         h.update(fname.encode())
@@ -200,10 +210,6 @@ def _checked_tables(
     return tables, info
 
 
-def _num(v: str) -> float | None:
-    return float(v) if v else None
-
-
 def build_reference(t: dict[str, pd.DataFrame], info: ReferenceInfo) -> Reference:
     """Typed rows from checked tables."""
     return build_from_records({name: _records(df) for name, df in t.items()}, info)
@@ -214,98 +220,69 @@ def _records(df: pd.DataFrame) -> Records:
     return [{str(k): str(v) for k, v in r.items()} for r in df.to_dict("records")]
 
 
+def _reader(column: Column) -> Callable[[str], Any] | None:
+    """How a checked cell of `column` is read: a list, a whole number, a number, trimmed
+    text, or (None) the text as it is."""
+    if column.split:
+        return split_cell
+    if column.dtype == "integer":
+        return lambda v: int(float(v)) if v else None
+    if column.dtype == "number":
+        return lambda v: float(v) if v else None
+    return str.strip if column.trim else None
+
+
+# The row type each table is read into, one row each (interventions are grouped by arm).
+ROW_TYPES: dict[str, type] = {
+    "strains.csv": Strain,
+    "species.csv": Species,
+    "names.csv": NameEntry,
+    "studies.csv": Study,
+    "findings.csv": Finding,
+    "outcomes.csv": Outcome,
+    "searches.csv": Search,
+    "formulations.csv": Formulation,
+    "label_words.csv": LabelWord,
+    "claim_phrases.csv": ClaimPhrase,
+}
+
+
+def typed_rows(fname: str, rows: Records) -> list[Any]:
+    """The rows of a checked table as its row type, whose fields are columns of the table
+    (a test holds them to it), each read as its column says. A column an older file lacks
+    (``in_every_file=False``) reads as empty."""
+    table, row_type = BY_FILE[fname], ROW_TYPES[fname]
+    spec = []
+    for f in fields(row_type):
+        column = table.column(f.name)
+        reader = _reader(column)
+        spec.append((f.name, reader or (str if not column.in_every_file else None)))
+    return [row_type(*[r[n] if f is None else f(r.get(n, "")) for n, f in spec]) for r in rows]
+
+
 def build_from_records(t: Mapping[str, Records], info: ReferenceInfo) -> Reference:
     """Typed rows from the records (column -> text) of checked tables."""
-    strains = {
-        r["strain_id"]: Strain(
-            r["strain_id"], r["genus"], r["species"], r["subspecies"], r["designation"], r["notes"]
-        )
-        for r in t["strains.csv"]
-    }
-    species = {
-        r["current_name"]: Species(
-            r["current_name"], r["genus"], r["species"], r["subspecies"], r["kind"]
-        )
-        for r in t["species.csv"]
-    }
-    names = tuple(
-        NameEntry(r["name"], r["kind"], r["strain_id"], r["current_name"], r["source"])
-        for r in t["names.csv"]
-    )
-    studies = _studies(t["studies.csv"])
-    interventions = _interventions(t["interventions.csv"])
-    findings = tuple(
-        Finding(r["study_id"], r["arm"], r["outcome"], r["effect"], r["instrument"], r["note"])
-        for r in t["findings.csv"]
-    )
-    outcomes = {
-        r["outcome"]: Outcome(
-            r["outcome"],
-            r["label"],
-            r["category"],
-            split_cell(r["phrases"]),
-            r["description"],
-        )
-        for r in t["outcomes.csv"]
-    }
-    searches = _searches(t["searches.csv"])
-    formulations = _formulations(t["formulations.csv"])
-    review_trials = tuple((r["review_id"], r["study_id"]) for r in t["review_trials.csv"])
+    rows = {fname: typed_rows(fname, t[fname]) for fname in ROW_TYPES}
     return Reference(
         info,
-        strains,
-        species,
-        names,
-        studies,
-        interventions,
-        findings,
-        outcomes,
-        searches=searches,
-        formulations=formulations,
-        review_trials=review_trials,
-        label_words=tuple(
-            LabelWord(r["word"].strip(), r["language"], r["kind"], r["means"].strip(), r["species"])
-            for r in t["label_words.csv"]
-        ),
-        claim_phrases=tuple(
-            ClaimPhrase(
-                r["phrase"],
-                r["language"],
-                split_cell(r["outcomes"]),
-                r["group"],
-            )
-            for r in t["claim_phrases.csv"]
-        ),
+        {s.strain_id: s for s in rows["strains.csv"]},
+        {s.current_name: s for s in rows["species.csv"]},
+        tuple(rows["names.csv"]),
+        {s.study_id: s for s in rows["studies.csv"]},
+        _interventions(t["interventions.csv"]),
+        tuple(rows["findings.csv"]),
+        {o.outcome: o for o in rows["outcomes.csv"]},
+        searches=tuple(rows["searches.csv"]),
+        formulations={f.formulation_id: f for f in rows["formulations.csv"]},
+        review_trials=tuple((r["review_id"], r["study_id"]) for r in t["review_trials.csv"]),
+        label_words=tuple(rows["label_words.csv"]),
+        claim_phrases=tuple(rows["claim_phrases.csv"]),
         context_studies={r["study_id"]: r["reason"] for r in t["context_studies.csv"]},
     )
 
 
-def _studies(rows: Records) -> dict[str, Study]:
-    studies = {}
-    for r in rows:
-        studies[r["study_id"]] = Study(
-            study_id=r["study_id"],
-            first_author=r["first_author"],
-            year=int(r["year"]),
-            title=r["title"],
-            journal=r["journal"],
-            doi=r["doi"],
-            pmid=r["pmid"],
-            design=r["design"],
-            population=r["population"],
-            age_group=r["age_group"],
-            n=int(float(r["n"])) if r["n"] else None,
-            duration_weeks=_num(r["duration_weeks"]),
-            daily_dose_cfu=_num(r["daily_dose_cfu"]),
-            source_url=r["source_url"],
-            checked_on=r["checked_on"],
-            notes=r["notes"],
-            parent_study=r.get("parent_study", ""),
-        )
-    return studies
-
-
 def _interventions(rows_: Records) -> dict[tuple[str, str], Intervention]:
+    """One intervention per study arm: the strains given together, and their own doses."""
     grouped: dict[tuple[str, str], list[dict[str, str]]] = {}
     for r in rows_:
         grouped.setdefault((str(r["study_id"]), str(r["arm"])), []).append(
@@ -324,37 +301,3 @@ def _interventions(rows_: Records) -> dict[tuple[str, str], Intervention]:
         for key, rows in grouped.items()
     }
     return interventions
-
-
-def _searches(rows: Records) -> tuple[Search, ...]:
-    return tuple(
-        Search(
-            search_id=r["search_id"],
-            strain_id=r["strain_id"],
-            blend_name=r["blend_name"].strip(),
-            searched_on=r["searched_on"],
-            where=r["where"],
-            query=r["query"],
-            records_seen=int(r["records_seen"]) if r["records_seen"] else None,
-            included=split_cell(r["included"]),
-            excluded=r["excluded"],
-            notes=r["notes"],
-        )
-        for r in rows
-    )
-
-
-def _formulations(rows: Records) -> dict[str, Formulation]:
-    return {
-        r["formulation_id"]: Formulation(
-            formulation_id=r["formulation_id"],
-            name=r["name"],
-            aliases=split_cell(r["aliases"]),
-            strain_ids=split_cell(r["strain_ids"]),
-            version=r["version"],
-            source_url=r["source_url"],
-            checked_on=r["checked_on"],
-            notes=r["notes"],
-        )
-        for r in rows
-    }

@@ -136,11 +136,13 @@ class Formulation:
 
 @dataclass(frozen=True)
 class Search:
-    """One logged literature search for a strain (`strain_id`) or a blend (`blend_name`)."""
+    """One logged literature search for a strain (`strain_id`), a blend (`blend_name`), or
+    something else (`topic`: a review's included-study table, a question, a strain not held)."""
 
     search_id: str
     strain_id: str
     blend_name: str
+    topic: str
     searched_on: str
     where: str
     query: str
@@ -151,8 +153,10 @@ class Search:
 
     @property
     def target(self) -> str:
-        """The strain id, or "blend:NAME": the key reports look searches up by."""
-        return self.strain_id or f"blend:{self.blend_name}"
+        """The strain id, "blend:NAME" or "topic:TOPIC": the key reports look searches up by."""
+        if self.strain_id:
+            return self.strain_id
+        return f"blend:{self.blend_name}" if self.blend_name else f"topic:{self.topic}"
 
 
 @dataclass(frozen=True)

@@ -128,6 +128,17 @@ PRIMARY_SOURCE_HOSTS = (
     "bjgp.org",
     "jnmjournal.org",
     "springermedizin.de",
+    # more publishers' and NLM's own hosts seen on rows: AAP (Pediatrics), IOS Press, the Royal
+    # Society of Chemistry, BioPsychoSocial Medicine's BMC site, the Journal of Dairy Science,
+    # BMJ's older domain, Cambridge Core, and NLM's hosts besides NCBI
+    "aap.org",
+    "iospress.com",
+    "rsc.org",
+    "bpsmedicine.com",
+    "journalofdairyscience.org",
+    "bmjjournals.com",
+    "cambridgecore.org",
+    "nlm.nih.gov",
 )
 
 

@@ -29,21 +29,12 @@ from strainscore.reference.loader import (
     table_hash,
 )
 from strainscore.reference.model import Reference
-from strainscore.reference.schemas import TABLES
+from strainscore.reference.tables import BY_FILE, FILES, TABLES
 
-# The columns that identify a row; a row whose key is unchanged but whose other cells differ
-# is "changed", field by field. Names point at one target, so the target is part of the key.
-KEYS: dict[str, tuple[str, ...]] = {
-    "outcomes.csv": ("outcome",),
-    "species.csv": ("current_name",),
-    "strains.csv": ("strain_id",),
-    "names.csv": ("name", "strain_id", "current_name"),
-    "studies.csv": ("study_id",),
-    "interventions.csv": ("study_id", "arm", "strain_id"),
-    "findings.csv": ("study_id", "arm", "outcome"),
-    "searches.csv": ("search_id",),
-    "review_trials.csv": ("review_id", "study_id"),
-}
+# The columns that identify a row (tables.py); a row whose key is unchanged but whose other
+# cells differ is "changed", field by field. Names point at one target, so the target is part
+# of their key.
+KEYS: dict[str, tuple[str, ...]] = {t.file: t.key for t in TABLES}
 DEFAULT_PATH = "reference"
 Kind = Literal["added", "removed", "changed"]
 
@@ -59,6 +50,13 @@ class RowChange:
     @property
     def key_text(self) -> str:
         return " / ".join(k for k in self.key if k)
+
+    @property
+    def shown(self) -> tuple[tuple[str, str], ...]:
+        """The cells a one-line summary shows of a row added or removed (the table's `shown`
+        columns that are not empty)."""
+        cells = dict(self.row)
+        return tuple((c, cells[c]) for c in BY_FILE[self.table].shown if cells.get(c))
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -173,7 +171,7 @@ def export_revision(spec: str, dest: Path, *, cwd: Path | None = None) -> Path:
         raise ReferenceDataError(f"{spec!r} is neither a folder nor a git revision")
     _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], spec, cwd)
     found = 0
-    for fname in (*TABLES, PACKAGE_FILE):
+    for fname in (*FILES, PACKAGE_FILE):
         blob = f"{rev}:{path}/{fname}" if path else f"{rev}:{fname}"
         try:
             data = _git(["cat-file", "blob", blob], spec, cwd)

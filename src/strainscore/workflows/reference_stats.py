@@ -99,6 +99,8 @@ def reference_stats(ref: Reference, *, oldest: int = 10) -> ReferenceStats:
         ("human_studies", sum(1 for s in ref.studies.values() if not s.mechanistic)),
         ("searches", len(ref.searches)),
         ("strains_searched", sum(1 for c in by_strain if c.searches)),
+        # readings of reviews' included-study tables (searches.csv rows with a "review: " topic)
+        ("review_tables_read", sum(1 for s in ref.searches if s.topic.startswith("review:"))),
         ("formulations", len(ref.formulations)),
     )
     primary = sum(1 for s in ref.studies.values() if is_primary_source(s.source_url))

@@ -238,6 +238,20 @@ def test_a_missing_or_unreadable_file_is_reported_once(tmp_path: Path, damage: s
     assert str(raised.value).count("names.csv") == 1
 
 
+def test_a_header_that_lost_a_name_is_a_problem_not_a_crash(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = write_reference(tmp_path / "ref")
+    path = folder / "outcomes.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([lines[0].removesuffix(",description"), *lines[1:]]) + "\n")
+    (problem,) = check_reference(folder)
+    assert str(problem) == (
+        "outcomes.csv: cannot be read as UTF-8 CSV: the rows have more fields than the header"
+    )
+    assert problem.code == "unreadable-file"
+    result = run_cli("reference", "check", str(folder), expect=2)
+    assert "Traceback" not in result.output and "internal error" not in result.output
+
+
 def test_load_refuses_a_broken_reference(tmp_path: Path) -> None:
     tables = base_tables()
     tables["studies.csv"][0]["doi"] = "nope"

@@ -168,3 +168,25 @@ def test_the_default_folder_is_the_platforms_user_cache(monkeypatch: pytest.Monk
     assert compiled.cache_dir() == Path.home() / "Library" / "Caches" / "strainscore"
     monkeypatch.setenv("STRAINSCORE_CACHE_DIR", os.fspath(Path("/x")))
     assert compiled.cache_dir() == Path("/x")
+
+
+def test_a_change_to_the_table_description_makes_a_new_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The description of the tables (tables.py) is reference code: a column added there must
+    never be read from a file compiled before."""
+    import shutil
+
+    code = tmp_path / "reference"
+    shutil.copytree(Path(compiled.__file__).parent, code, ignore=shutil.ignore_patterns("__py*"))
+    monkeypatch.setattr(compiled, "__file__", str(code / "compiled.py"))
+    files = read_files(write_reference(tmp_path / "ref"))
+    compiled._code_hash.cache_clear()
+    try:
+        key = compiled.cache_key(files)
+        described = code / "tables.py"
+        described.write_text(described.read_text(encoding="utf-8") + "\n# a new column\n")
+        compiled._code_hash.cache_clear()
+        assert compiled.cache_key(files) != key
+    finally:
+        compiled._code_hash.cache_clear()

@@ -201,3 +201,33 @@ def test_a_folder_edited_between_two_diffs_is_read_again(tmp_path: Path) -> None
     _finding(tables, "beta2021", "anxiety").update(effect="benefit")
     write_reference(new, tables)
     assert [g.outcome for g in diff_folders(old, new).grades] == ["anxiety"]
+
+
+def _second_row_of_every_table(t: Tables) -> None:
+    """A copy of the first row of each table with its key's first cell changed: one added row
+    per table (a row added to a table the diff did not know used to crash the text report)."""
+    from strainscore.reference.tables import TABLES
+
+    for table in TABLES:
+        row = dict(t[table.file][0])
+        row[table.key[0]] = "zz-" + row[table.key[0]]
+        t[table.file].append(row)
+
+
+def test_a_row_added_to_any_table_is_listed_and_rendered(tmp_path: Path) -> None:
+    from strainscore.formats.reference_format import diff_markdown, diff_text
+    from strainscore.reference.tables import FILES
+
+    old, new = _pair(tmp_path, _second_row_of_every_table)
+    d = diff_folders(old, new)
+    assert [(r.table, r.kind) for r in d.rows] == [(f, "added") for f in FILES]
+    text, markdown = diff_text(d), diff_markdown(d)
+    for fname in FILES:
+        assert f"{fname}: 1 added, 0 removed, 0 changed" in text
+        assert fname in markdown
+    search = next(r for r in d.rows if r.table == "searches.csv")
+    assert ("where", "fixture index") in search.shown
+    assert (
+        "+ zz-fixture-1: strain_id texemplaris-t1, blend_name" not in text
+    )  # empty cells left out
+    assert "+ zz-fixture-1: strain_id texemplaris-t1, searched_on 2026-11-30" in text

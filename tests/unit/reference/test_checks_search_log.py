@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -11,6 +13,7 @@ import pytest
 from refkit import base_tables, study, write_reference
 from strainscore.reference import check_reference, check_warnings, load_reference
 from strainscore.workflows.check import check_text
+from strainscore.workflows.reference_stats import reference_stats
 
 Tables = dict[str, list[dict[str, str]]]
 
@@ -34,11 +37,15 @@ def _notes(report) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
         ),
         (
             lambda t: t["searches.csv"][0].update(blend_name="Example Blend"),
-            "searches.csv:2: strain_id: give the strain searched for (strain_id) or the blend",
+            "searches.csv:2: strain_id: give the strain searched for (strain_id), the blend",
         ),
         (
             lambda t: t["searches.csv"][0].update(strain_id=""),
-            "searches.csv:2: strain_id: give the strain searched for (strain_id) or the blend",
+            "searches.csv:2: strain_id: give the strain searched for (strain_id), the blend",
+        ),
+        (
+            lambda t: t["searches.csv"][0].update(topic="review: Example 2024, table 1"),
+            "searches.csv:2: strain_id: give the strain searched for (strain_id), the blend",
         ),
         (
             lambda t: t["searches.csv"][0].update(included="alpha2020; nosuch2020"),
@@ -87,6 +94,49 @@ def test_each_rule_is_reported_with_its_place(
 ) -> None:
     problems = _problems(tmp_path, change)
     assert any(p.startswith(expected) for p in problems), problems
+
+
+def test_a_review_table_read_is_logged_as_a_topic(tmp_path: Path) -> None:
+    """A review's included-study table is a search of its own: no strain, no blend, a topic;
+    its trials in the table are `included`, the others `excluded` with their reasons."""
+
+    def review_read(t: Tables) -> None:
+        row = dict(t["searches.csv"][0])
+        row.update(
+            search_id="reviews-1",
+            strain_id="",
+            blend_name="",
+            topic="review: Example 2024 (table 1)",
+            included="alpha2020",
+            excluded="Smith 2019 (species only, no strain designation)",
+        )
+        t["searches.csv"].append(row)
+
+    tables = base_tables()
+    review_read(tables)
+    folder = write_reference(tmp_path / "ref", tables)
+    assert check_reference(folder) == []
+    found = load_reference(folder).searches_for("topic:review: Example 2024 (table 1)")
+    assert [s.search_id for s in found] == ["reviews-1"]
+    assert found[0].included == ("alpha2020",) and found[0].strain_id == ""
+    totals = dict(reference_stats(load_reference(folder)).totals)
+    assert totals["review_tables_read"] == 1
+
+
+def test_a_search_log_without_the_topic_column_still_reads(tmp_path: Path) -> None:
+    """Tables written before 1.1.0 have no topic column: it reads as empty."""
+    folder = write_reference(tmp_path / "ref", base_tables())
+    log = folder / "searches.csv"
+    lines = log.read_text(encoding="utf-8").splitlines()
+    head = lines[0].split(",")
+    at = head.index("topic")
+    rows = list(csv.reader(io.StringIO("\n".join(lines))))
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([r[:at] + r[at + 1 :] for r in rows])
+    log.write_text(out.getvalue(), encoding="utf-8")
+    assert "topic" not in log.read_text(encoding="utf-8").splitlines()[0]
+    assert check_reference(folder) == []
+    assert all(s.topic == "" for s in load_reference(folder).searches)
 
 
 def test_a_chain_of_parents_is_refused(tmp_path: Path) -> None:

@@ -1,7 +1,7 @@
 """Text and JSON output of a small fixed label sheet, compared with tests/golden/expected.*
 
 After an intended change, regenerate and review the diff of tests/golden/:
-    STRAINSCORE_UPDATE_GOLDEN=1 pytest tests/unit/formats/test_golden_outputs.py
+    STRAINSCORE_UPDATE_GOLDEN=1 pytest tests/unit/formats/test_formats_golden.py
 """
 
 from __future__ import annotations

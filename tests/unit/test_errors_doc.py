@@ -9,7 +9,7 @@ import pytest
 
 from strainscore.errors import all_codes, lookup
 
-DOC = Path(__file__).resolve().parents[3] / "docs" / "error-codes.md"
+DOC = Path(__file__).resolve().parents[2] / "docs" / "error-codes.md"
 
 
 def _flat(text: str) -> str:
