@@ -16,8 +16,8 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from strainscore.formats._studies import Citation, Sources
-from strainscore.formats.words import certainty_text
-from strainscore.models import DoseCheck
+from strainscore.formats.words import BASIS_WORDS, DOSE_WORDS, certainty_text
+from strainscore.models import DoseCheck, OutcomeEvidence
 from strainscore.verdict import Studied, verdict_of
 
 __all__ = [
@@ -26,6 +26,7 @@ __all__ = [
     "direction",
     "dose",
     "evidence",
+    "evidence_rows",
     "grade",
     "not_graded",
     "verdict",
@@ -130,19 +131,30 @@ def cite_links(ids: Sequence[str], src: Sources, prefix: str, inline: bool = Fal
     """Links to the studies in the page's list ("#p12-ref-<id>"): inline, or as a list with
     each study's design and size."""
     pre = escape(prefix)
-    links = []
-    for sid in ids:
-        c = src.cite(sid)
-        link = f'<a href="#{pre}ref-{escape(c.study_id)}">{escape(c.short)}</a>'
-        if inline:
-            links.append(link)
-            continue
-        more = c.short_design_n
-        extra = f' <span class="design">({escape(more)})</span>' if more else ""
-        links.append(f"<li>{link}{extra}</li>")
     if inline:
-        return _built(", ".join(links))
-    return _built('<ul class="cites">' + "".join(links) + "</ul>")
+        return _built(", ".join(f'<a href="#{pre}{_link(sid, src, False)}' for sid in ids))
+    items = "".join(f'<li><a href="#{pre}{_link(sid, src, True)}</li>' for sid in ids)
+    return _built(f'<ul class="cites">{items}</ul>')
+
+
+# (study id, id of the report's sources, with its design) -> (the sources, the link after "#pre").
+_LINKS: dict[tuple[str, int, bool], tuple[object, str]] = {}
+
+
+def _link(sid: str, src: Sources, designed: bool) -> str:
+    key = (sid, id(src), designed)
+    hit = _LINKS.get(key)
+    if hit is not None and hit[0] is src:
+        return hit[1]
+    c = src.cite(sid)
+    made = f'ref-{escape(c.study_id)}">{escape(c.short)}</a>'
+    more = c.short_design_n if designed else ""
+    if more:
+        made += f' <span class="design">({escape(more)})</span>'
+    if len(_LINKS) >= _MEMO_LIMIT:
+        _LINKS.clear()
+    _LINKS[key] = (src, made)
+    return made
 
 
 _CITATIONS: dict[Any, str] = {}
@@ -193,3 +205,61 @@ def _citation(c: Citation, shown: bool, found: bool) -> str:
     if not found:
         parts.append(" (study details unavailable: this report does not carry them)")
     return "".join(parts)
+
+
+# (id of a body of evidence, id of the report's sources) -> (both objects, the row's text up to
+# its study links). Bodies of evidence are shared by the lines and products that have them.
+_ROWS: dict[tuple[int, int], tuple[object, object, str]] = {}
+
+
+def _row_head(e: OutcomeEvidence, src: Sources, graded: bool) -> str:
+    key = (id(e), id(src))
+    hit = _ROWS.get(key)
+    if hit is not None and hit[0] is e and hit[1] is src:
+        return hit[2]
+    why = "".join(f"<li>{escape(w)}</li>" for w in e.reasons)
+    why = f'<ul class="why">{why}</ul>' if e.reasons else ""
+    cells = [f'<tr>\n<th scope="row">{escape(src.outcome(e.outcome))}</th>\n']
+    if graded:
+        verdict_ = evidence(e.grade, e.direction, e.basis, None, e.verdict_text, e.studied)
+        cells.append(
+            f'<td data-label="Verdict, certainty and who was studied">{verdict_}{why}</td>\n'
+        )
+        cells.append(f'<td data-label="Dose">{dose(e.dose, DOSE_WORDS)}</td>\n')
+    else:
+        kind = f"{not_graded(e.basis)} {escape(BASIS_WORDS[e.basis])}"
+        cells.append(f'<td data-label="Kind of evidence">{kind}</td>\n')
+        cells.append(f'<td data-label="What it means">{_meaning(e)}{why}</td>\n')
+    cells.append('<td data-label="Studies">')
+    if len(_ROWS) >= _MEMO_LIMIT:
+        _ROWS.clear()
+    made = "".join(cells)
+    _ROWS[key] = (e, src, made)
+    return made
+
+
+def _meaning(e: OutcomeEvidence) -> str:
+    if e.basis == "component":
+        return (
+            f"the result belongs to the blend {escape(e.blend or 'studied')}, which this "
+            "product does not hold whole"
+        )
+    if e.basis == "species":
+        return "evidence exists for other strains of this species; they do not transfer"
+    if e.basis == "mechanistic":
+        return "a possible mechanism, not an effect shown in people"
+    return ""
+
+
+def evidence_rows(
+    bodies: Sequence[OutcomeEvidence], src: Sources, prefix: str, graded: bool = True
+) -> Markup:
+    """The rows of a table of evidence, one ``<tr>`` per body: its outcome, then the verdict,
+    certainty and reasons, the dose and the studies (graded), or the kind of evidence and what
+    it means (not graded)."""
+    return _built(
+        "".join(
+            f"{_row_head(e, src, graded)}{cite_links(e.study_ids, src, prefix)}</td>\n</tr>\n"
+            for e in bodies
+        )
+    )
