@@ -5,7 +5,9 @@ Nothing here builds markup: every string stays plain text and is escaped by jinj
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from strainscore.formats._chart import Chart, build_chart
 from strainscore.formats._studies import Citation, Sources
@@ -58,23 +60,21 @@ class BlendView:
 
 @dataclass(frozen=True)
 class ProductView:
+    """What a product's index row and its page show.
+
+    The index needs only the fields; the parts only its page shows (chart, headline, citations,
+    ...) are worked out when first asked for, so a folder's pages work them out in the processes
+    that render them (formats/_parallel.py), not all at once before the fork."""
+
     product: ProductReport
     number: int  # 1-based position in the report
     anchor: str  # id inside a page with many products
     file_name: str  # the product's page in a folder of reports
     rows: tuple[OutcomeRow, ...]
-    chart: Chart | None
-    headline: tuple[str, ...]  # the summary in sentences
     issues: tuple[InputIssue, ...]  # problems found on this product's rows
     unplaced: int  # problems in the file on no product's rows (e.g. a row that could not be read)
-    cited: tuple[Citation, ...]  # every study the page cites, by author and year
-    context: tuple[tuple[str, tuple[Citation, ...]], ...]
-    blends: tuple[BlendView, ...] = ()
-    species_only: bool = False  # every line is a species (or less): no strain-level lookup
-    screen_only: tuple[str, ...] = ()  # headline lines print leaves out (said again below)
-    # studies print cites (graded evidence); species, not-graded and context lines print their
-    # outcomes without citations, so a study only they cite is left out of the printed list
-    printed: frozenset[str] = frozenset()
+    report: Report = field(compare=False, repr=False)
+    src: Sources = field(compare=False, repr=False)
 
     @property
     def graded(self) -> tuple[OutcomeRow, ...]:
@@ -90,6 +90,68 @@ class ProductView:
         ]
         return min(keys, default=best_evidence_key(None, None))[:3]
 
+    @cached_property
+    def chart(self) -> Chart | None:
+        return build_chart(self.product, self.src)
+
+    @cached_property
+    def headline(self) -> tuple[str, ...]:
+        """The summary in sentences."""
+        report, p = self.report, self.product
+        return (
+            plain_summary(p, self.src.outcome),
+            *_headline(p, self.rows),
+            *((population_note(report),) if report.population else ()),
+        )
+
+    @cached_property
+    def context(self) -> tuple[tuple[str, tuple[Citation, ...]], ...]:
+        p, src = self.product, self.src
+        outcomes = {o.outcome for o in p.outcomes} | {o for c in p.claims for o in c.outcomes}
+        return tuple(
+            (src.outcome(o), tuple(src.cite(i) for i in ids))
+            for o, ids in self.report.context
+            if o in outcomes
+        )
+
+    @cached_property
+    def cited(self) -> tuple[Citation, ...]:
+        """Every study the page cites, by author and year."""
+        p = self.product
+        study_ids = {sid for s in p.strains for e in s.evidence for sid in e.study_ids}
+        study_ids |= {c.study_id for _, cites in self.context for c in cites}
+        cites = (self.src.cite(i) for i in study_ids)
+        return tuple(sorted(cites, key=lambda c: (c.short.lower(), c.study_id)))
+
+    @cached_property
+    def blends(self) -> tuple[BlendView, ...]:
+        return blends_of(self.product)
+
+    @cached_property
+    def species_only(self) -> bool:
+        """Every line is a species (or less): no strain-level lookup."""
+        strains = self.product.strains
+        return bool(strains) and all(s.resolution.match != "strain" for s in strains)
+
+    @cached_property
+    def screen_only(self) -> tuple[str, ...]:
+        """Headline lines print leaves out (said again below)."""
+        return _verdict_lines(self.rows)
+
+    @cached_property
+    def printed(self) -> frozenset[str]:
+        """Studies print cites (graded evidence); species, not-graded and context lines print
+        their outcomes without citations, so a study only they cite is left out of the printed
+        list (context prints as counts, "Depression: 12 studies", so its studies are
+        screen-only)."""
+        return frozenset(
+            sid
+            for s in self.product.strains
+            for e in s.evidence
+            if e.grade and e.basis != "species"
+            for sid in e.study_ids
+        )
+
 
 def product_views(report: Report, src: Sources) -> tuple[ProductView, ...]:
     width = max(3, len(str(len(report.products))))
@@ -103,42 +165,16 @@ def _view(
     report: Report, p: ProductReport, number: int, width: int, src: Sources, unplaced: int
 ) -> ProductView:
     name = slug(f"{p.product} {p.brand}")
-    rows = tuple(_row(p, o, src) for o in p.outcomes)
-    study_ids = {sid for s in p.strains for e in s.evidence for sid in e.study_ids}
-    outcomes = {o.outcome for o in p.outcomes} | {o for c in p.claims for o in c.outcomes}
-    context = tuple(
-        (src.outcome(o), tuple(src.cite(i) for i in ids))
-        for o, ids in report.context
-        if o in outcomes
-    )
-    context_ids = {c.study_id for _, cites in context for c in cites}
-    study_ids |= context_ids
-    # Context prints as counts ("Depression: 12 studies"), so its studies are screen-only.
-    printed = {
-        sid for s in p.strains for e in s.evidence if e.grade and e.basis != "species"
-        for sid in e.study_ids
-    }  # fmt: skip
-    cited = sorted((src.cite(i) for i in study_ids), key=lambda c: (c.short.lower(), c.study_id))
     return ProductView(
         product=p,
         number=number,
         anchor=f"p{number}",
         file_name=f"{number:0{width}d}-{name}.html",
-        rows=rows,
-        chart=build_chart(p, src),
-        headline=(
-            plain_summary(p, src.outcome),
-            *_headline(p, rows),
-            *((population_note(report),) if report.population else ()),
-        ),
+        rows=_outcome_rows(p, src),
         issues=issues_of(report, p),
         unplaced=unplaced,
-        cited=tuple(cited),
-        context=context,
-        blends=blends_of(p),
-        species_only=bool(p.strains) and all(s.resolution.match != "strain" for s in p.strains),
-        screen_only=_verdict_lines(rows),
-        printed=frozenset(printed),
+        report=report,
+        src=src,
     )
 
 
@@ -159,20 +195,24 @@ def blends_of(p: ProductReport) -> tuple[BlendView, ...]:
     )
 
 
-def _row(p: ProductReport, o: OutcomeSummary, src: Sources) -> OutcomeRow:
-    doses: list[DoseCheck] = []
-    if o.grade:
-        for s in p.strains:
-            for e in s.evidence:
-                same = (e.outcome, e.basis, e.grade, e.direction) == (
-                    o.outcome,
-                    o.basis,
-                    o.grade,
-                    o.direction,
-                )
-                if same and e.dose is not None and e.dose not in doses:
-                    doses.append(e.dose)
-    return OutcomeRow(src.outcome(o.outcome), o, tuple(doses))
+def _outcome_rows(p: ProductReport, src: Sources) -> tuple[OutcomeRow, ...]:
+    """One row per outcome summary, with the distinct dose checks of the bodies of evidence
+    that carry its best grade (one pass over the product's evidence, not one per outcome)."""
+    doses: dict[tuple[str, str, str | None, str | None], list[DoseCheck]] = {}
+    for s in p.strains:
+        for e in s.evidence:
+            if e.dose is not None:
+                found = doses.setdefault((e.outcome, e.basis, e.grade, e.direction), [])
+                if e.dose not in found:
+                    found.append(e.dose)
+    return tuple(
+        OutcomeRow(
+            src.outcome(o.outcome),
+            o,
+            tuple(doses.get((o.outcome, o.basis, o.grade, o.direction), ())) if o.grade else (),
+        )
+        for o in p.outcomes
+    )
 
 
 def _rows(p: ProductReport) -> set[tuple[str | None, int]]:
@@ -281,3 +321,45 @@ def index_order(views: tuple[ProductView, ...], key: str) -> tuple[ProductView, 
             )
         )
     return views
+
+
+@dataclass(frozen=True)
+class EvidenceParts:
+    """A label line's bodies of evidence as its section shows them."""
+
+    graded: tuple[OutcomeEvidence, ...]  # graded, for the strain studied alone
+    in_blends: tuple[str | None, ...]  # the studied blends held whole it has graded evidence in
+    ungraded: tuple[OutcomeEvidence, ...]  # not graded, species evidence aside
+    species: tuple[OutcomeEvidence, ...]  # other strains of its species
+
+
+_PARTS: dict[int, tuple[tuple[OutcomeEvidence, ...], EvidenceParts]] = {}
+
+
+def evidence_parts(evidence: tuple[OutcomeEvidence, ...]) -> EvidenceParts:
+    """`evidence` split for a strain's section, once per body of evidence (lines share them)."""
+    hit = _PARTS.get(id(evidence))
+    if hit is not None and hit[0] is evidence:
+        return hit[1]
+    parts = EvidenceParts(
+        graded=tuple(e for e in evidence if e.grade and e.basis != "formulation"),
+        in_blends=_blend_names(e.blend for e in evidence if e.grade and e.basis == "formulation"),
+        ungraded=tuple(e for e in evidence if not e.grade and e.basis != "species"),
+        species=tuple(e for e in evidence if e.basis == "species"),
+    )
+    if len(_PARTS) >= 100_000:
+        _PARTS.clear()
+    _PARTS[id(evidence)] = (evidence, parts)
+    return parts
+
+
+def _blend_names(names: Iterable[str | None]) -> tuple[str | None, ...]:
+    """Distinct, in order, upper and lower case taken as the same (as jinja2's unique)."""
+    seen: set[str | None] = set()
+    out = []
+    for name in names:
+        key = name.lower() if isinstance(name, str) else name
+        if key not in seen:
+            seen.add(key)
+            out.append(name)
+    return tuple(out)

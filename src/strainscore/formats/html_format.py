@@ -15,12 +15,14 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from strainscore import __version__
 from strainscore.errors import UsageError
-from strainscore.formats import words
+from strainscore.formats import _badges, words
+from strainscore.formats._chart import svg as chart_svg
 from strainscore.formats._studies import Sources, sources_for
-from strainscore.formats._view import ProductView, index_order, product_views
+from strainscore.formats._view import ProductView, evidence_parts, index_order, product_views
 from strainscore.formats.words import DIRECTION_WORDS, DOSE_WORDS
 from strainscore.models import Report
 from strainscore.resources import templates_dir
@@ -54,6 +56,7 @@ def environment(folder: str | None = None) -> jinja2.Environment:
         auto_reload=False,  # shipped templates do not change while a report is written
     )
     env.globals.update(
+        b=_badges,  # verdict, certainty, dose and study-link pieces (formats/_badges.py)
         words=words,
         direction_words=DIRECTION_WORDS,
         dose_words=DOSE_WORDS,
@@ -63,6 +66,8 @@ def environment(folder: str | None = None) -> jinja2.Environment:
         claim_status_words=words.CLAIM_STATUS_WORDS,
         claim_counts_text=words.claim_counts_text,
         via_text=words.via_text,
+        evidence_parts=evidence_parts,
+        chart_svg=chart_svg,
         csp=CSP,
         version=__version__,
         indexes=INDEXES,
@@ -111,8 +116,26 @@ def refuse_one_file(products: int, fmt: str = "html") -> None:
 
 
 def _page(template: str, report: Report, src: Sources, **context: Any) -> bytes:
-    html = environment().get_template(template).render(report=report, src=src, **context)
+    env = environment()
+    about = _about(env, report, src)
+    html = env.get_template(template).render(report=report, src=src, about=about, **context)
     return html.encode("utf-8")
+
+
+_ABOUT: dict[int, tuple[Report, Markup]] = {}
+
+
+def _about(env: jinja2.Environment, report: Report, src: Sources) -> Markup:
+    """The section "How to read this report" (_about.html), the same on every page of a report:
+    rendered once per report (its trailing newline left to the page's line)."""
+    hit = _ABOUT.get(id(report))
+    if hit is None or hit[0] is not report:
+        module = env.get_template("_about.html").make_module(
+            {"report": report, "src": src, "lv": 2}
+        )
+        _ABOUT.clear()  # one report at a time is all a run formats
+        hit = _ABOUT[id(report)] = (report, module.__html__().removesuffix("\n"))
+    return hit[1]
 
 
 def render(report: Report) -> bytes:

@@ -22,6 +22,7 @@ from typing import BinaryIO, Protocol
 
 from strainscore.models import Report, Resolution
 from strainscore.reference import Reference, load_reference
+from strainscore.workflows.ranking import without_strain_evidence
 
 # Resolutions kept between parts; past this the memo starts again (each is a few hundred bytes).
 RESOLVED_LIMIT = 200_000
@@ -42,11 +43,10 @@ class BatchCounts:
     def add(self, report: Report) -> None:
         self.parts += 1
         self.products += len(report.products)
-        for p in report.products:
-            if p.strains_with_evidence == 0:
-                self.missing += 1
-                if len(self.missing_names) < SHOWN_MISSING:
-                    self.missing_names.append(p.product)
+        missing = without_strain_evidence(report.products)
+        self.missing += len(missing)
+        room = SHOWN_MISSING - len(self.missing_names)
+        self.missing_names.extend(p.product for p in missing[: max(room, 0)])
         self.issues += len(report.issues)
         self.has_errors = self.has_errors or report.has_errors
 

@@ -9,6 +9,7 @@ one of very low certainty.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -108,5 +109,23 @@ def ranking_dict(ranked: tuple[Ranked, ...], outcome: str, label: str) -> dict[s
 def lacks_evidence(report: Report, outcome: str | None) -> list[str]:
     """Products without strain-level evidence (for `outcome` only, when one is given)."""
     if outcome is None:
-        return [p.product for p in report.products if p.strains_with_evidence == 0]
+        return [p.product for p in without_strain_evidence(report.products)]
     return [r.product for r in rank_products(report, outcome) if r.grade is None]
+
+
+def without_strain_evidence(products: Iterable[ProductReport]) -> list[ProductReport]:
+    """The products none of whose strains has strain-level evidence (strains_with_evidence 0).
+
+    Lines share their bodies of evidence (one object each), so each is looked at once."""
+    seen: dict[int, bool] = {}  # id of a body of evidence -> it holds a graded basis
+    out = []
+    for p in products:
+        for s in p.strains:
+            graded = seen.get(id(s.evidence))
+            if graded is None:
+                graded = seen[id(s.evidence)] = s.has_strain_evidence
+            if graded:
+                break
+        else:
+            out.append(p)
+    return out
