@@ -201,7 +201,18 @@ def tokenise(text: str) -> tuple[str, ...]:
             t = _RANK_GLUE.sub(r"\1. ", t)
     if _SEP_CHARS.search(t):
         t = _WORD_SEPS.sub(" ", t)
-    return tuple([tok for tok in t.split() if tok.isalnum() or any(c.isalnum() for c in tok)])
+    return tuple([tok for tok in t.split() if tok.isalnum() or _has_alnum(tok)])
+
+
+# Every ASCII character that is not a letter or digit: an ASCII token stripped of them is empty
+# only when it holds no letter or digit.
+_ASCII_NOT_ALNUM = "".join(chr(c) for c in range(128) if not chr(c).isalnum())
+
+
+def _has_alnum(token: str) -> bool:
+    if token.isascii():
+        return bool(token.strip(_ASCII_NOT_ALNUM))
+    return any(c.isalnum() for c in token)
 
 
 def parse(text: str, words: Words | None = None) -> Parsed:

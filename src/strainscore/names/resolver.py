@@ -164,6 +164,18 @@ class Resolver:
         return None
 
     def _taxon_steps(self, o: Outcome, tr: TaxonRead, target: Target) -> None:
+        """The steps and notes of reading the name, worked out once per read and target (a read
+        is shared by every text of its window) and replayed: the same steps, in the same order."""
+        done = tr.steps.get(target.name)
+        if done is None:
+            fresh = Outcome()
+            self._work_out_steps(fresh, tr, target)
+            done = tr.steps[target.name] = (tuple(fresh.via), tuple(fresh.notes), fresh.corrected)
+        via, notes, corrected = done
+        o.step(*via).note(*notes)
+        o.corrected = o.corrected or corrected
+
+    def _work_out_steps(self, o: Outcome, tr: TaxonRead, target: Target) -> None:
         entries = [e for e in tr.entries if e.target.name == target.name]
         kinds = {e.kind for e in entries}
         if tr.mode == "abbreviation":
