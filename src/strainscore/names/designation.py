@@ -29,6 +29,9 @@ class DesignationMatch:
         return tuple(dict.fromkeys(h.strain_id for h in self.hits))
 
     def kinds_for(self, strain_id: str) -> tuple[str, ...]:
+        if len(self.hits) == 1:  # most matches: one hit
+            h = self.hits[0]
+            return (h.kind,) if h.strain_id == strain_id else ()
         return tuple(dict.fromkeys(h.kind for h in self.hits if h.strain_id == strain_id))
 
 

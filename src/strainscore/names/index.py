@@ -111,6 +111,7 @@ class NameIndex:
         self.genus_key_cache: dict[tuple[str, bool], Any] = {}
         self._epithets_of: dict[tuple[str, ...], frozenset[str]] = {}
         self._subs_of: dict[tuple[tuple[str, ...], str], frozenset[str]] = {}
+        self._entries_of: dict[tuple[tuple[str, ...], str, str], tuple[TaxonEntry, ...]] = {}
         self._build_taxa()
         self._build_strains()
         # every start of a held key, folded (and of one with a trailing "tm"): a designation
@@ -229,6 +230,18 @@ class NameIndex:
         if out is None:
             out = frozenset().union(*(self.subs.get((g, epithet), ()) for g in genus_keys))
             self._subs_of[k] = out
+        return out
+
+    def entries_of(
+        self, genus_keys: tuple[str, ...], epithet: str, sub: str
+    ) -> tuple[TaxonEntry, ...]:
+        """The names of (genus, epithet, subspecies) over some genera, in genus order, joined
+        once per triple."""
+        k = (genus_keys, epithet, sub)
+        out = self._entries_of.get(k)
+        if out is None:
+            out = tuple(e for g in genus_keys for e in self.taxa.get((g, epithet, sub), ()))
+            self._entries_of[k] = out
         return out
 
     def abbreviation_genera(self, abbr: str) -> tuple[str, ...]:

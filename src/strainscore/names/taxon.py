@@ -219,12 +219,10 @@ def _read_subspecies(
     elif i < len(tokens) and (ws := word(tokens[i])) in subs:
         # "Bifidobacterium longum infantis": a trinomial written without "subsp."
         sub, read.end = ws, i + 1
-    entries = [e for g in read.genus_keys for e in ix.taxa.get((g, epithet, sub), ())]
-    if not entries and sub:
-        entries = [e for g in read.genus_keys for e in ix.taxa.get((g, epithet, ""), ())]
-    if not entries and read.sub_text:
-        entries = [e for g in read.genus_keys for e in ix.taxa.get((g, epithet, ""), ())]
-    read.entries = tuple(entries)
+    entries = ix.entries_of(read.genus_keys, epithet, sub)
+    if not entries and (sub or read.sub_text):
+        entries = ix.entries_of(read.genus_keys, epithet, "")
+    read.entries = entries
 
 
 def read_epithet_only(ix: NameIndex, tokens: tuple[str, ...]) -> TaxonRead | None:
