@@ -318,7 +318,9 @@ class Resolver:
     # --- 2. a names.csv name written whole -------------------------------------------------------
 
     def _whole(self, p: Parsed) -> tuple[Outcome, bool] | None:
-        for text, with_asides in ((p.full, True), (" ".join(p.tokens), False)):
+        joined = " ".join(p.tokens)
+        texts = ((p.full, True),) if joined == p.full else ((p.full, True), (joined, False))
+        for text, with_asides in texts:
             hit = self.index.whole.get(key(text))
             if hit is None:
                 continue

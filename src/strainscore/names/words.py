@@ -111,8 +111,8 @@ class LabelWords:
 
     def drop(self, text: str) -> str:
         """The text without Latin-script words that name nothing; rank words read as ranks."""
-        if self._latin_re is None or not any(
-            w.strip(".,;:()[]") in self._first for w in text.lower().split()
+        if self._latin_re is None or self._first.isdisjoint(
+            [w.strip(".,;:()[]") for w in text.lower().split()]
         ):
             return text
 
