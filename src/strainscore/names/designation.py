@@ -29,6 +29,9 @@ class DesignationMatch:
         return tuple(dict.fromkeys(h.strain_id for h in self.hits))
 
     def kinds_for(self, strain_id: str) -> tuple[str, ...]:
+        if len(self.hits) == 1:  # most matches: one hit
+            h = self.hits[0]
+            return (h.kind,) if h.strain_id == strain_id else ()
         return tuple(dict.fromkeys(h.kind for h in self.hits if h.strain_id == strain_id))
 
 
@@ -83,18 +86,10 @@ def _spans(ix: NameIndex, toks: tuple[str, ...]) -> DesignationMatch | None:
     keys = [key(t) for t in toks] if all(t.isascii() for t in toks) else None
     i = 0
     while i < len(toks):
-        for j in range(len(toks), i, -1):
-            if keys is None:
-                m = _lookup(ix, " ".join(toks[i:j]))
-            elif (got := _hits(ix, "".join(keys[i:j]))) is None:
-                m = None
-            else:
-                text = " ".join(toks[i:j])
-                m = DesignationMatch(*got, text, folded=got[1] == "folded")
-            if m is not None:
-                found.append(m)
-                i = j
-                break
+        span = _longest(ix, toks, i) if keys is None else _longest_ascii(ix, toks, keys, i)
+        if span is not None:
+            i, m = span
+            found.append(m)
         else:
             ignored.append(toks[i])
             i += 1
@@ -110,6 +105,36 @@ def _spans(ix: NameIndex, toks: tuple[str, ...]) -> DesignationMatch | None:
         tuple(ignored),
         folded=any(m.folded for m in found),
     )
+
+
+Span = tuple[int, DesignationMatch]  # (where the span ends, what it matched)
+
+
+def _longest(ix: NameIndex, toks: tuple[str, ...], i: int) -> Span | None:
+    """The longest span of tokens from i that the reference holds."""
+    for j in range(len(toks), i, -1):
+        m = _lookup(ix, " ".join(toks[i:j]))
+        if m is not None:
+            return j, m
+    return None
+
+
+def _longest_ascii(ix: NameIndex, toks: tuple[str, ...], keys: list[str], i: int) -> Span | None:
+    """``_longest`` for ASCII tokens, whose span keys are their keys run together: grown a token
+    at a time, and stopped once no held key (folded) starts with the span's key."""
+    best: tuple[int, tuple[tuple[Hit, ...], str]] | None = None
+    k = ""
+    for j in range(i + 1, len(toks) + 1):
+        k += keys[j - 1]
+        if fold_key(k) not in ix.id_prefixes:
+            break
+        got = _hits(ix, k)
+        if got is not None:
+            best = (j, got)
+    if best is None:
+        return None
+    j, (hits, how) = best
+    return j, DesignationMatch(hits, how, " ".join(toks[i:j]), folded=how == "folded")
 
 
 def _names_something(ix: NameIndex, token: str) -> bool:

@@ -30,6 +30,8 @@ def distance(a: str, b: str, limit: int) -> int:
     la, lb = len(a), len(b)
     if abs(la - lb) > limit:
         return limit + 1
+    if limit and a != b and _one_edit(a, b, la, lb):  # most near misses are one typo away
+        return 1
     big = limit + 1
     prev2: list[int] = []
     prev = [j if j <= limit else big for j in range(lb + 1)]
@@ -54,6 +56,21 @@ def distance(a: str, b: str, limit: int) -> int:
     return min(prev[lb], big)
 
 
+def _one_edit(a: str, b: str, la: int, lb: int) -> bool:
+    """True when one substitution, insertion, deletion or swap of neighbours makes `a` into `b`
+    (`a` != `b`): distance 1, found in one pass instead of the table."""
+    if la < lb:
+        a, b, la, lb = b, a, lb, la
+    i = 0
+    while i < lb and a[i] == b[i]:
+        i += 1
+    if la == lb:  # a substitution at i, or a swap of i and i+1
+        if a[i + 1 :] == b[i + 1 :]:
+            return True
+        return i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+    return la == lb + 1 and a[i + 1 :] == b[i:]  # a deletion at i
+
+
 def correct(word: str, candidates: Iterable[str], blockers: Iterable[str] = ()) -> str | None:
     """The one candidate `word` is a misspelling of, or None (see the module rules)."""
     limit = max_edits(word)
@@ -61,6 +78,7 @@ def correct(word: str, candidates: Iterable[str], blockers: Iterable[str] = ()) 
         return None
     scored: dict[str, int] = {}
     n, first, swapped = len(word), word[0], word[1::-1]
+    mask = _letter_mask(word)
     for c in candidates:
         # rule (2), same first letter or the first two swapped, and distance's own length
         # test, inline: most candidates stop here
@@ -68,7 +86,9 @@ def correct(word: str, candidates: Iterable[str], blockers: Iterable[str] = ()) 
             continue
         if c[0] != first and not (n > 1 and len(c) > 1 and c[:2] == swapped):
             continue
-        if _letters_apart(word, c) > 2 * limit:  # each edit moves at most two letter counts
+        # each edit moves at most two letter counts; the letters one word has and the other lacks
+        # are a still cheaper lower bound of that count
+        if (mask ^ _letter_mask(c)).bit_count() > 2 * limit or _letters_apart(word, c) > 2 * limit:
             continue
         d = distance(word, c, limit)
         if d <= limit:
@@ -89,6 +109,15 @@ def correct(word: str, candidates: Iterable[str], blockers: Iterable[str] = ()) 
         if distance(word, b, best) <= best:
             return None
     return winners[0]
+
+
+@lru_cache(maxsize=65536)
+def _letter_mask(word: str) -> int:
+    """A bit for each letter the word holds."""
+    m = 0
+    for ch in word:
+        m |= 1 << (ord(ch) % 64)
+    return m
 
 
 @lru_cache(maxsize=65536)

@@ -107,8 +107,18 @@ class NameIndex:
         # read_taxon answers per five-token window (names/taxon.py), bounded like fuzzy_cache
         self.taxon_cache: dict[tuple[tuple[str, ...], bool], Any] = {}
         self.designation_cache: dict[tuple[str, ...], Any] = {}  # names/designation.py
+        # a genus token's reading (names/taxon.py): (token, fuzzy) -> (mode, keys, corrections)
+        self.genus_key_cache: dict[tuple[str, bool], Any] = {}
+        self._epithets_of: dict[tuple[str, ...], frozenset[str]] = {}
+        self._subs_of: dict[tuple[tuple[str, ...], str], frozenset[str]] = {}
+        self._entries_of: dict[tuple[tuple[str, ...], str, str], tuple[TaxonEntry, ...]] = {}
         self._build_taxa()
         self._build_strains()
+        # every start of a held key, folded (and of one with a trailing "tm"): a designation
+        # span whose key starts no held one cannot grow into one (names/designation.py)
+        self.id_prefixes = {
+            tail[:n] for f in self.folded for tail in (f, f + "tm") for n in range(len(tail) + 1)
+        }
         # "Lactobacilli", "Bifidobacteria": a group of a genus, read as that genus.
         self.groups: dict[str, str] = {}
         for g in self.genera:
@@ -205,6 +215,35 @@ class NameIndex:
                 out[e].extend(entries)
         return dict(out)
 
+    def epithets_of(self, genus_keys: tuple[str, ...]) -> frozenset[str]:
+        """The epithets of any of some genera ("L." stands for some 30), joined once per set."""
+        out = self._epithets_of.get(genus_keys)
+        if out is None:
+            out = frozenset().union(*(self.epithets.get(g, ()) for g in genus_keys))
+            self._epithets_of[genus_keys] = out
+        return out
+
+    def subs_of(self, genus_keys: tuple[str, ...], epithet: str) -> frozenset[str]:
+        """The subspecies of an epithet in any of some genera, joined once per pair."""
+        k = (genus_keys, epithet)
+        out = self._subs_of.get(k)
+        if out is None:
+            out = frozenset().union(*(self.subs.get((g, epithet), ()) for g in genus_keys))
+            self._subs_of[k] = out
+        return out
+
+    def entries_of(
+        self, genus_keys: tuple[str, ...], epithet: str, sub: str
+    ) -> tuple[TaxonEntry, ...]:
+        """The names of (genus, epithet, subspecies) over some genera, in genus order, joined
+        once per triple."""
+        k = (genus_keys, epithet, sub)
+        out = self._entries_of.get(k)
+        if out is None:
+            out = tuple(e for g in genus_keys for e in self.taxa.get((g, epithet, sub), ()))
+            self._entries_of[k] = out
+        return out
+
     def abbreviation_genera(self, abbr: str) -> tuple[str, ...]:
         """Genus keys an abbreviation can stand for: same first letter, letters in order."""
         out = self._abbr_cache.get(abbr)
@@ -215,6 +254,8 @@ class NameIndex:
 
     def strains_for(self, hits: list[Hit]) -> list[Strain]:
         """Distinct strains behind some hits, in a stable order."""
+        if len(hits) == 1:  # most designations: one strain
+            return [self.ref.strains[hits[0].strain_id]]
         ids = dict.fromkeys(h.strain_id for h in hits)
         return [self.ref.strains[i] for i in ids]
 

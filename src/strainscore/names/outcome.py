@@ -80,7 +80,7 @@ class Outcome:
             name, genus, species, subspecies = t.name, t.genus, t.species, t.subspecies or None
         elif self.match == "genus":
             name = genus = self.genus
-        notes = [*self.notes, *(self.if_species if self.match == "species" else ())]
+        notes = self.notes + self.if_species if self.match == "species" else self.notes
         return Resolution(
             label_text=label_text,
             match=self.match,

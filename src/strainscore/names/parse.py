@@ -189,6 +189,11 @@ _RANK_DOTS = ("sp.", "ps.", "pp.", "ar.", "tr.")
 _SEP_CHARS = re.compile(r"[;:|+&@=,]")  # every match of _WORD_SEPS is one of these
 
 
+def _rank_dot(low: str) -> bool:
+    """``any(r in low for r in _RANK_DOTS)``, without the generator."""
+    return "sp." in low or "ps." in low or "pp." in low or "ar." in low or "tr." in low
+
+
 def tokenise(text: str) -> tuple[str, ...]:
     """Name tokens: separators become spaces, glued abbreviations are parted."""
     t = text.strip()
@@ -197,15 +202,28 @@ def tokenise(text: str) -> tuple[str, ...]:
         if m is not None:
             t = f"{m.group(1)}. {t[m.end() :]}"
         low = t.lower()
-        if not t.isascii() or any(r in low for r in _RANK_DOTS):
+        if not t.isascii() or _rank_dot(low):
             t = _RANK_GLUE.sub(r"\1. ", t)
     if _SEP_CHARS.search(t):
         t = _WORD_SEPS.sub(" ", t)
-    return tuple([tok for tok in t.split() if tok.isalnum() or any(c.isalnum() for c in tok)])
+    return tuple([tok for tok in t.split() if tok.isalnum() or _has_alnum(tok)])
+
+
+# Every ASCII character that is not a letter or digit: an ASCII token stripped of them is empty
+# only when it holds no letter or digit.
+_ASCII_NOT_ALNUM = "".join(chr(c) for c in range(128) if not chr(c).isalnum())
+
+
+def _has_alnum(token: str) -> bool:
+    if token.isascii():
+        return bool(token.strip(_ASCII_NOT_ALNUM))
+    return any(c.isalnum() for c in token)
 
 
 def parse(text: str, words: Words | None = None) -> Parsed:
     """Take a label text apart; never raises. `words` reads label words of other languages."""
+    if text.isascii() and not _BRACKETS.search(text):
+        return _parse_plain(text, words)
     cleaned = light_clean(text)
     notes: tuple[str, ...] = ()
     if words is not None:
@@ -243,3 +261,15 @@ def parse(text: str, words: Words | None = None) -> Parsed:
         notes=notes,
         marked=_marked(text),
     )
+
+
+def _parse_plain(text: str, words: Words | None) -> Parsed:
+    """``parse`` of ASCII text with no bracket (most label cells), without the passes that find
+    nothing there: no CJK word to translate, no aside, no look-alike letter to fold, no mark
+    sign (cleaning only removes characters, so it adds no bracket)."""
+    main, amount = _cut_amount(light_clean(text))
+    folded_main = " ".join(_trim(main).split())  # fold_text of ASCII text
+    full = folded_main
+    if words is not None:
+        folded_main = words.drop(folded_main)
+    return Parsed(tokenise(folded_main), full, (), amount, False, (), False)

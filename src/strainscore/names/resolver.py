@@ -164,6 +164,18 @@ class Resolver:
         return None
 
     def _taxon_steps(self, o: Outcome, tr: TaxonRead, target: Target) -> None:
+        """The steps and notes of reading the name, worked out once per read and target (a read
+        is shared by every text of its window) and replayed: the same steps, in the same order."""
+        done = tr.steps.get(target.name)
+        if done is None:
+            fresh = Outcome()
+            self._work_out_steps(fresh, tr, target)
+            done = tr.steps[target.name] = (tuple(fresh.via), tuple(fresh.notes), fresh.corrected)
+        via, notes, corrected = done
+        o.step(*via).note(*notes)
+        o.corrected = o.corrected or corrected
+
+    def _work_out_steps(self, o: Outcome, tr: TaxonRead, target: Target) -> None:
         entries = [e for e in tr.entries if e.target.name == target.name]
         kinds = {e.kind for e in entries}
         if tr.mode == "abbreviation":
@@ -306,7 +318,9 @@ class Resolver:
     # --- 2. a names.csv name written whole -------------------------------------------------------
 
     def _whole(self, p: Parsed) -> tuple[Outcome, bool] | None:
-        for text, with_asides in ((p.full, True), (" ".join(p.tokens), False)):
+        joined = " ".join(p.tokens)
+        texts = ((p.full, True),) if joined == p.full else ((p.full, True), (joined, False))
+        for text, with_asides in texts:
             hit = self.index.whole.get(key(text))
             if hit is None:
                 continue

@@ -6,6 +6,9 @@ run on every unknown line of a large sheet.
 
 from __future__ import annotations
 
+from collections import Counter
+from itertools import chain
+
 from strainscore.names.index import NameIndex
 from strainscore.names.normalise import key
 
@@ -32,9 +35,26 @@ class Suggester:
         # letter pair -> the names whose epithet part holds it: a name sharing no pair with
         # the text's words scores 0 and is never looked at
         self._by_pair: dict[str, list[int]] = {}
-        for i, (_, epithet, _, _) in enumerate(self._names):
+        # the same per genus key: with the genus fixed, names of other genera are never scored
+        self._in_genus: dict[str, dict[str, list[int]]] = {}
+        for i, (_, epithet, _, g) in enumerate(self._names):
             for pair in epithet:
                 self._by_pair.setdefault(pair, []).append(i)
+                self._in_genus.setdefault(g, {}).setdefault(pair, []).append(i)
+        self._genus_pairs = {g: genus for genus, _, _, g in self._names}
+
+    def _indexes(
+        self, first: frozenset[str], rest: frozenset[str], genus_keys: tuple[str, ...]
+    ) -> list[dict[str, list[int]]]:
+        """The pair indexes whose names can score: those of the genera given; with no genus
+        given but two words, those of the genera whose word looks like the first (both words
+        must); else all names."""
+        if genus_keys:
+            return [self._in_genus.get(g, {}) for g in dict.fromkeys(genus_keys)]
+        if rest:
+            pairs = self._genus_pairs.items()
+            return [self._in_genus.get(g, {}) for g, gp in pairs if _dice(first, gp) >= THRESHOLD]
+        return [self._by_pair]
 
     def near(self, text: str, genus_keys: tuple[str, ...] = ()) -> list[str]:
         """Up to three current names that look like `text` (within `genus_keys` if given).
@@ -54,10 +74,9 @@ class Suggester:
         best: dict[str, float] = {}
         # every score below compares the epithet with `rest` (or `first` when alone)
         probe = rest if (genus_keys or rest) else first
-        counts: dict[int, int] = {}
-        for pair in probe:
-            for i in self._by_pair.get(pair, ()):
-                counts[i] = counts.get(i, 0) + 1
+        # counted in C: the common pairs ("us", "la") are held by hundreds of names
+        indexes = self._indexes(first, rest, genus_keys)
+        counts = Counter(chain.from_iterable(ix.get(p, ()) for ix in indexes for p in probe))
         # Dice >= THRESHOLD needs 2 * shared >= THRESHOLD * (|probe| + |epithet|)
         size = len(probe)
         shared = [

@@ -8,6 +8,7 @@ and only when one species in the reference fits.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from strainscore.names.fuzzy import correct
 from strainscore.names.index import NameIndex, Target, TaxonEntry
@@ -30,8 +31,12 @@ class TaxonRead:
     sub_text: str | None = None  # a subspecies word the reference does not hold
     placeholder: bool = False  # "sp." / "spp."
     corrections: list[tuple[str, str]] = field(default_factory=list)  # (written, read as)
+    # target name -> (via, notes, corrected) of reading this name (names/resolver.py)
+    steps: dict[str, tuple[tuple[str, ...], tuple[str, ...], bool]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
-    @property
+    @cached_property
     def targets(self) -> tuple[Target, ...]:
         return tuple({e.target.name: e.target for e in self.entries}.values())
 
@@ -121,7 +126,8 @@ def read_taxon(
 
     A read looks at five tokens at most and stops at the first that is not a word (a
     designation), so it is kept per such window: the many label strings that share a name
-    ("L. rhamnosus HN001", "L. rhamnosus R0011") read it once.
+    ("L. rhamnosus HN001", "L. rhamnosus R0011") read it once. The read returned is that kept
+    one (a copy when `start` moves it): callers must not change it.
     """
     window = tokens[start : start + _WINDOW]
     for n, t in enumerate(window):
@@ -136,8 +142,8 @@ def read_taxon(
         hit = _read_taxon(ix, window, 0, fuzzy=fuzzy)
         if len(ix.taxon_cache) < 100_000:
             ix.taxon_cache[k] = hit
-    if hit is None:
-        return None
+    if hit is None or start == 0:
+        return hit  # shared by every text of that window: callers only read it
     # A shallow copy, made directly: copy.copy goes through __reduce_ex__, and
     # dataclasses.replace re-runs __init__ (both several times slower).
     read: TaxonRead = object.__new__(TaxonRead)
@@ -155,11 +161,15 @@ def _read_taxon(
     w = word(token)
     if w is None:
         return None
-    found = _genus_keys(ix, token, w, fuzzy)
+    gk = (token, fuzzy)
+    if gk in ix.genus_key_cache:  # the genus token's reading, shared by every window it opens
+        found = ix.genus_key_cache[gk]
+    else:
+        found = ix.genus_key_cache[gk] = _genus_keys(ix, token, w, fuzzy)
     if found is None:
         return None
     mode, keys, corrections = found
-    read = TaxonRead(start, start + 1, mode, token, keys, corrections=corrections)
+    read = TaxonRead(start, start + 1, mode, token, keys, corrections=list(corrections))
     i = start + 1
     if mode == "group" or i >= len(tokens):
         return None if mode == "abbreviation" else read
@@ -169,8 +179,7 @@ def _read_taxon(
         return None if mode == "abbreviation" else read
     if w1 is None:
         return None if mode == "abbreviation" else read
-    epithets = set().union(*(ix.epithets.get(g, set()) for g in keys))
-    epithet = w1 if w1 in epithets else None
+    epithet = w1 if w1 in ix.epithets_of(keys) else None
     if epithet is None and fuzzy and w1 not in ix.epithet_blockers:
         epithet = _correct(ix, w1, keys)
         if epithet is not None:
@@ -192,7 +201,7 @@ def _read_subspecies(
     i = read.end
     sub = ""
     rank = _rank_at(tokens, i)
-    subs = set().union(*(ix.subs.get((g, epithet), set()) for g in read.genus_keys))
+    subs = ix.subs_of(read.genus_keys, epithet)
     if rank:
         j = i + rank
         ws = word(tokens[j]) if j < len(tokens) else None
@@ -210,12 +219,10 @@ def _read_subspecies(
     elif i < len(tokens) and (ws := word(tokens[i])) in subs:
         # "Bifidobacterium longum infantis": a trinomial written without "subsp."
         sub, read.end = ws, i + 1
-    entries = [e for g in read.genus_keys for e in ix.taxa.get((g, epithet, sub), ())]
-    if not entries and sub:
-        entries = [e for g in read.genus_keys for e in ix.taxa.get((g, epithet, ""), ())]
-    if not entries and read.sub_text:
-        entries = [e for g in read.genus_keys for e in ix.taxa.get((g, epithet, ""), ())]
-    read.entries = tuple(entries)
+    entries = ix.entries_of(read.genus_keys, epithet, sub)
+    if not entries and (sub or read.sub_text):
+        entries = ix.entries_of(read.genus_keys, epithet, "")
+    read.entries = entries
 
 
 def read_epithet_only(ix: NameIndex, tokens: tuple[str, ...]) -> TaxonRead | None:

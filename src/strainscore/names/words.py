@@ -6,7 +6,8 @@ Two passes, both data-driven:
   L.カゼイ -> "L. casei", ビフィズス菌 -> "Bifidobacterium"; words that name nothing (乳酸菌, 株,
   の) become spaces, and pinyin in parentheses after a character (凝結(jié)) is dropped.
 - ``drop`` takes out Latin-script words that name no organism ("Stamm", "ceppi", "auch",
-  "lyophilisée", "di", "live cultures") and reads rank words ("variedad" -> "var."); a count
+  "lyophilisée", "di", "live cultures"), reads rank words ("variedad" -> "var.") and market
+  names of a species ("Lactic acid bacillus", India's name for Bacillus coagulans); a count
   of strains before a strain word ("4 ceppi") goes with it.
 Every rewrite is reported, so a note can say what was read.
 """
@@ -110,8 +111,8 @@ class LabelWords:
 
     def drop(self, text: str) -> str:
         """The text without Latin-script words that name nothing; rank words read as ranks."""
-        if self._latin_re is None or not any(
-            w.strip(".,;:()[]") in self._first for w in text.lower().split()
+        if self._latin_re is None or self._first.isdisjoint(
+            [w.strip(".,;:()[]") for w in text.lower().split()]
         ):
             return text
 
@@ -122,7 +123,7 @@ class LabelWords:
                 return m.group(0)
             if w.kind == "rank":
                 return f" {w.means} "
-            if w.kind == "bifidobacteria":
+            if w.kind in ("bifidobacteria", "species", "genus"):  # "Lactic acid bacillus"
                 return f" {w.means} "
             return " " if w.kind in _DROPPED else m.group(0)
 

@@ -9,6 +9,10 @@ from hypothesis import strategies as st
 from strainscore.names import parse as parse_module
 from strainscore.names.normalise import fold_key, fold_text, key, light_clean, word
 from strainscore.names.parse import find_amount, is_amount, parse, split_asides, tokenise
+from strainscore.names.words import LabelWords
+from strainscore.reference import load_reference
+
+WORDS = LabelWords(load_reference().label_words)
 
 
 @pytest.mark.parametrize(
@@ -139,3 +143,21 @@ def test_fast_paths_skip_only_passes_that_change_nothing(text: str) -> None:
     if not any(c in text for c in "()[]{}"):  # no bracket: the loop would copy the text whole
         assert split_asides(text) == (text, [])
         assert split_asides(f"{text}(x)") == (f"{text} ", ["x"])
+
+
+LABEL_CELLS = st.lists(
+    st.sampled_from(
+        ["L.", "rhamnosus", "GG", "Lactobacillus", "10", "billion", "CFU", "x", "10^9", "strain",
+         "Stamm", "4", "ceppi", "di", "subsp.", "lactis", ",", ";", "-", "'", '"', "tm", "TM",
+         "min.", "250", "mg", "B.", "BB-12", "\t", "  ", "live cultures", "variedad", "+"]
+    ),
+    max_size=12,
+).map(" ".join)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(LABEL_CELLS)
+def test_plain_text_parses_as_the_full_passes_parse_it(text: str) -> None:
+    """ASCII text with no bracket takes a shorter path; it must part the text the same way."""
+    full = parse_module.parse(text + "\u00a0", WORDS)  # a non-ASCII space: the full passes
+    assert parse_module._parse_plain(text, WORDS) == full

@@ -194,3 +194,47 @@ def test_a_scale_word_must_be_a_power_of_ten(tmp_path: Path) -> None:
     tables["label_words.csv"].append({**row, "source": "a number word in English"})
     problems = check_reference(write_reference(tmp_path / "r", tables))
     assert [(p.file, p.column) for p in problems] == [("label_words.csv", "means")]
+
+
+def test_a_misspelt_genus_before_a_held_designation_still_finds_the_strain(
+    resolver: Resolver,
+) -> None:
+    """'Bidobacteria longum BB536 (morinaga strain)': the genus word is misprinted, BB536 is held
+    by one strain only; the words that could not be read are named in the notes."""
+    r = resolver.resolve("Bidobacteria longum BB536 (morinaga strain)")
+    assert (r.match, r.strain_id) == ("strain", "blongum-bb536")
+    assert any("Bidobacteria longum" in n for n in r.notes)
+
+
+def test_several_designations_in_one_cell_each_find_their_strain(resolver: Resolver) -> None:
+    pieces = split_strains("L. rhamnosus 573/1, 573 L/2 and 573L3")
+    assert [resolver.resolve(p).strain_id for p in pieces] == [
+        "lrhamnosus-573-1",
+        "lrhamnosus-573l2",
+        "lrhamnosus-573l3",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "species"),
+    [
+        ("Escherichia coli", "Escherichia coli"),
+        ("Anaerobutyricum hallii", "Anaerobutyricum hallii"),
+        ("Eubacterium hallii", "Anaerobutyricum hallii"),
+        ("Clostridium butyricum", "Clostridium butyricum"),
+        ("C. beijerinckii", "Clostridium beijerinckii"),
+        ("Leuconostoc mesenteroides subsp. cremoris", "Leuconostoc mesenteroides subsp. cremoris"),
+        ("Lactic acid bacillus", "Heyndrickxia coagulans"),
+        ("Bacillus coagulans", "Heyndrickxia coagulans"),
+        ("Weizmannia coagulans", "Heyndrickxia coagulans"),
+    ],
+)
+def test_species_the_taxonomy_lacked_are_read(resolver: Resolver, text: str, species: str) -> None:
+    r = resolver.resolve(text)
+    assert (r.match, r.name, r.strain_id) == ("species", species, None), r.notes
+
+
+def test_a_former_name_outside_the_lactobacillaceae_says_so(resolver: Resolver) -> None:
+    r = resolver.resolve("Eubacterium hallii")
+    assert "old-name" in r.via
+    assert any("Eubacterium hallii" in n and "Anaerobutyricum hallii" in n for n in r.notes)
