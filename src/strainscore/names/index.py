@@ -158,8 +158,8 @@ class NameIndex:
                 self._add(parent, "current-name", t)
         for entry in self.ref.names:
             if entry.current_name and entry.current_name in self.targets:
-                kind = "old-name" if entry.kind == "synonym" else entry.kind
-                self._add(entry.name, kind, self.targets[entry.current_name])
+                # a species synonym keeps its kind: it is another name, not a former one
+                self._add(entry.name, entry.kind, self.targets[entry.current_name])
 
     def _build_strains(self) -> None:
         for s in self.ref.strains.values():

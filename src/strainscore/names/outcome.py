@@ -102,6 +102,16 @@ class Outcome:
 # --- wording -------------------------------------------------------------------------------------
 
 
+def other_name(entry: TaxonEntry, target: Target) -> str:
+    """The note for a species written under a name that is not the reference's own."""
+    if entry.kind == "synonym":
+        return (
+            f"written as {entry.written}, another name for {target.name} (the name the "
+            "reference uses)"
+        )
+    return old_name(entry, target)
+
+
 def old_name(entry: TaxonEntry, target: Target) -> str:
     era = (
         "pre-2020" if entry.genus == "Lactobacillus" and target.genus.lower() in SPLIT_2020 else ""

@@ -184,12 +184,14 @@ class Resolver:
                 say.abbreviation(tr.genus_text, genera, tr.epithet_text or "", target)
             )
             if "current-name" not in kinds:
-                o.step("old-name").note(say.old_name(entries[0], target))
+                o.step(VIA.get(entries[0].kind, "old-name")).note(
+                    say.other_name(entries[0], target)
+                )
         elif "current-name" in kinds:
             o.step("current-name")
         else:
             o.step(VIA.get(entries[0].kind, entries[0].kind) or "old-name")
-            o.note(say.old_name(entries[0], target))
+            o.note(say.other_name(entries[0], target))
         self._corrections(o, tr)
         if tr.sub_text:
             o.note(say.unheld_subspecies(tr.sub_text, target))

@@ -227,6 +227,9 @@ def test_several_designations_in_one_cell_each_find_their_strain(resolver: Resol
         ("Lactic acid bacillus", "Heyndrickxia coagulans"),
         ("Bacillus coagulans", "Heyndrickxia coagulans"),
         ("Weizmannia coagulans", "Heyndrickxia coagulans"),
+        # the name of the 2021 split of Alkalihalobacillus, read as the table's species
+        ("Shouchella clausii", "Alkalihalobacillus clausii"),
+        ("Bacillus clausii", "Alkalihalobacillus clausii"),
     ],
 )
 def test_species_the_taxonomy_lacked_are_read(resolver: Resolver, text: str, species: str) -> None:
@@ -238,3 +241,11 @@ def test_a_former_name_outside_the_lactobacillaceae_says_so(resolver: Resolver) 
     r = resolver.resolve("Eubacterium hallii")
     assert "old-name" in r.via
     assert any("Eubacterium hallii" in n and "Anaerobutyricum hallii" in n for n in r.notes)
+
+
+def test_a_species_synonym_is_another_name_not_a_former_one(resolver: Resolver) -> None:
+    """Shouchella clausii is newer than the name the table uses: never call it a former name."""
+    r = resolver.resolve("Shouchella clausii O/C")
+    assert (r.match, r.strain_id) == ("strain", "aclausii-oc")
+    assert any("another name for Alkalihalobacillus clausii" in n for n in r.notes), r.notes
+    assert not any("former name" in n for n in r.notes), r.notes
