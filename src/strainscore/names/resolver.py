@@ -55,10 +55,15 @@ class Resolver:
     def __init__(self, reference: Reference) -> None:
         self.reference = reference
         self.index = NameIndex(reference)
-        self.suggester = Suggester(self.index)
         self._listed: dict[tuple[str, str], list[str]] = {}
         self.strains = StrainMatcher(self.index)
         self.words = LabelWords(reference.label_words)
+
+    @cached_property
+    def suggester(self) -> Suggester:
+        """Built at the first line that needs suggestions: a bottle whose strains are all held
+        never pays for the letter-pair index of every species name."""
+        return Suggester(self.index)
 
     def resolve(self, text: str) -> Resolution:
         """Never raises: a text that cannot be read resolves to ``unknown``."""

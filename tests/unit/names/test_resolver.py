@@ -282,3 +282,12 @@ def test_a_name_in_another_script_is_not_matched_by_every_such_text() -> None:
     for text in ("粪肠球菌", "바실루스리케니포르미스균", "蜡样芽孢杆菌"):
         assert r.resolve(text).strain_id is None
     assert r.resolve("Lactococcus lactis W19").strain_id == "llactis-w19"
+
+
+def test_the_suggestion_index_is_built_only_when_a_line_needs_it(reference: Reference) -> None:
+    """A bottle whose strains are all held never pays for the letter-pair index."""
+    fresh = Resolver(reference)
+    assert fresh.resolve("Lactobacillus rhamnosus GG").strain_id == "lrhamnosus-gg"
+    assert "suggester" not in vars(fresh)
+    genus_only = fresh.resolve("Lactobacillus zzz")
+    assert genus_only.match == "genus" and "suggester" in vars(fresh)
