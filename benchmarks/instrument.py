@@ -33,7 +33,7 @@ from typing import Any
 HOOKS = {
     "reference_reads": ("strainscore.reference.loader", "read_tables"),
     "reference_validations": ("strainscore.reference.loader", "check_tables"),
-    "reference_builds": ("strainscore.reference.loader", "build_from_records"),
+    "reference_builds": ("strainscore.reference.loader", "build_from_grids"),
     "pandas_read_csv": ("pandas", "read_csv"),
     "pandera_validations": ("pandera.pandas", "DataFrameSchema.validate"),
     "resolver_builds": ("strainscore.names.resolver", "Resolver.__init__"),

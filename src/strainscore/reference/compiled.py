@@ -34,7 +34,7 @@ FORMAT = "strainscore-compiled-reference"
 FORMAT_VERSION = 1
 KEEP = 8  # compiled references kept per cache folder (newest first); older ones are removed
 _PREFIX = "reference-"
-Records = list[dict[str, str]]
+Grid = tuple[tuple[str, ...], list[list[str]]]  # column names, rows (as loader.Grid)
 
 
 def cache_dir() -> Path | None:
@@ -70,7 +70,7 @@ def _path(folder: Path, key: str) -> Path:
     return folder / f"{_PREFIX}{key[:32]}.json"
 
 
-def load(key: str, folder: Path | None = None) -> tuple[dict[str, str], dict[str, Records]] | None:
+def load(key: str, folder: Path | None = None) -> tuple[dict[str, str], dict[str, Grid]] | None:
     """(info, records per table) kept under `key`, or None when there is no sound file for it."""
     folder = folder if folder is not None else cache_dir()
     if folder is None:
@@ -95,7 +95,7 @@ def _head(key: str, payload: bytes) -> dict[str, object]:
     }
 
 
-def _parse(body: object) -> tuple[dict[str, str], dict[str, Records]]:
+def _parse(body: object) -> tuple[dict[str, str], dict[str, Grid]]:
     """The info and the records, checked to be strings in the shape they were written in."""
     if not isinstance(body, dict):
         raise ValueError("not an object")
@@ -104,7 +104,7 @@ def _parse(body: object) -> tuple[dict[str, str], dict[str, Records]]:
         raise ValueError("bad info")
     if not isinstance(tables, dict):
         raise ValueError("bad tables")
-    out: dict[str, Records] = {}
+    out: dict[str, Grid] = {}
     for name, table in tables.items():
         columns, rows = table["columns"], table["rows"]
         if not all(isinstance(c, str) for c in columns):
@@ -117,14 +117,14 @@ def _parse(body: object) -> tuple[dict[str, str], dict[str, Records]]:
         # str.join refuses any cell that is not a string (TypeError), at C speed: the per-cell
         # isinstance test was most of the time a grown reference took to load
         "".join(chain.from_iterable(rows))
-        out[str(name)] = [dict(zip(columns, row, strict=True)) for row in rows]
+        out[str(name)] = (tuple(columns), rows)
     return dict(info), out
 
 
 def store(
     key: str,
     info: Mapping[str, str],
-    tables: Mapping[str, Records],
+    tables: Mapping[str, Grid],
     folder: Path | None = None,
 ) -> Path | None:
     """Write the compiled reference atomically; returns its path, or None when not written
@@ -135,11 +135,8 @@ def store(
     body = {
         "info": dict(info),
         "tables": {
-            name: {
-                "columns": list(records[0]) if records else [],
-                "rows": [list(r.values()) for r in records],
-            }
-            for name, records in tables.items()
+            name: {"columns": list(columns), "rows": rows}
+            for name, (columns, rows) in tables.items()
         },
     }
     payload = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

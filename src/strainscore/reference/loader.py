@@ -8,6 +8,7 @@ import json
 from collections.abc import Callable, Mapping
 from dataclasses import fields
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,9 @@ from strainscore.reference.vocab import split_cell
 from strainscore.resources import reference_dir
 
 PACKAGE_FILE = "datapackage.json"
-Records = list[dict[str, str]]
+# A checked table as text: its column names, then its rows in the same order. The compiled
+# cache keeps tables in this shape, so a cached load builds typed rows without a dict a row.
+Grid = tuple[tuple[str, ...], list[list[str]]]
 
 
 def read_tables(
@@ -168,20 +171,20 @@ def _load_cached(path: Path) -> Reference:
     key = compiled.cache_key(files) if files is not None else None
     kept = compiled.load(key) if key is not None else None
     if kept is not None:
-        info_fields, records = kept
+        info_fields, grids = kept
         info = ReferenceInfo(
             version=info_fields["version"],
             date=info_fields["date"],
             sha256=info_fields["sha256"],
             path=str(path),
         )
-        return build_from_records(records, info)
+        return build_from_grids(grids, info)
     tables, info = _checked_tables(path, files)
-    records = {name: _records(df) for name, df in tables.items()}
+    grids = {name: _grid(df) for name, df in tables.items()}
     if key is not None:
         fields = {"version": info.version, "date": info.date, "sha256": info.sha256}
-        compiled.store(key, fields, records)
-    return build_from_records(records, info)
+        compiled.store(key, fields, grids)
+    return build_from_grids(grids, info)
 
 
 def _checked_tables(
@@ -212,12 +215,19 @@ def _checked_tables(
 
 def build_reference(t: dict[str, pd.DataFrame], info: ReferenceInfo) -> Reference:
     """Typed rows from checked tables."""
-    return build_from_records({name: _records(df) for name, df in t.items()}, info)
+    return build_from_grids({name: _grid(df) for name, df in t.items()}, info)
 
 
-def _records(df: pd.DataFrame) -> Records:
-    """A table read as text (read_table), as one column -> text dict per row."""
-    return [{str(k): str(v) for k, v in r.items()} for r in df.to_dict("records")]
+def _grid(df: pd.DataFrame) -> Grid:
+    """A table read as text (read_table): its column names and its rows of text."""
+    columns = tuple(str(c) for c in df.columns)
+    return columns, [[str(v) for v in row] for row in df.itertuples(index=False, name=None)]
+
+
+def _dicts(grid: Grid) -> list[dict[str, str]]:
+    """The rows of a grid as column -> text dicts (for the few tables read by name)."""
+    columns, rows = grid
+    return [dict(zip(columns, row, strict=True)) for row in rows]
 
 
 def _reader(column: Column) -> Callable[[str], Any] | None:
@@ -247,21 +257,30 @@ ROW_TYPES: dict[str, type] = {
 }
 
 
-def typed_rows(fname: str, rows: Records) -> list[Any]:
+def typed_rows(fname: str, grid: Grid) -> list[Any]:
     """The rows of a checked table as its row type, whose fields are columns of the table
     (a test holds them to it), each read as its column says. A column an older file lacks
     (``in_every_file=False``) reads as empty."""
     table, row_type = BY_FILE[fname], ROW_TYPES[fname]
-    spec = []
-    for f in fields(row_type):
-        column = table.column(f.name)
-        reader = _reader(column)
-        spec.append((f.name, reader or (str if not column.in_every_file else None)))
-    return [row_type(*[r[n] if f is None else f(r.get(n, "")) for n, f in spec]) for r in rows]
+    columns, rows = grid
+    at = {name: i for i, name in enumerate(columns)}
+    names = [f.name for f in fields(row_type)]
+    if any(n not in at for n in names):  # only a column added later may be missing
+        at.update({n: len(columns) for n in names if n not in at})
+        rows = [[*r, ""] for r in rows]
+    pick = itemgetter(*[at[n] for n in names])
+    readers = [(k, r) for k, n in enumerate(names) if (r := _reader(table.column(n)))]
+    out = []
+    for row in rows:
+        values = list(pick(row)) if len(names) > 1 else [pick(row)]
+        for k, read in readers:
+            values[k] = read(values[k])
+        out.append(row_type(*values))
+    return out
 
 
-def build_from_records(t: Mapping[str, Records], info: ReferenceInfo) -> Reference:
-    """Typed rows from the records (column -> text) of checked tables."""
+def build_from_grids(t: Mapping[str, Grid], info: ReferenceInfo) -> Reference:
+    """Typed rows from the grids (column names, rows of text) of checked tables."""
     rows = {fname: typed_rows(fname, t[fname]) for fname in ROW_TYPES}
     return Reference(
         info,
@@ -269,19 +288,21 @@ def build_from_records(t: Mapping[str, Records], info: ReferenceInfo) -> Referen
         {s.current_name: s for s in rows["species.csv"]},
         tuple(rows["names.csv"]),
         {s.study_id: s for s in rows["studies.csv"]},
-        _interventions(t["interventions.csv"]),
+        _interventions(_dicts(t["interventions.csv"])),
         tuple(rows["findings.csv"]),
         {o.outcome: o for o in rows["outcomes.csv"]},
         searches=tuple(rows["searches.csv"]),
         formulations={f.formulation_id: f for f in rows["formulations.csv"]},
-        review_trials=tuple((r["review_id"], r["study_id"]) for r in t["review_trials.csv"]),
+        review_trials=tuple(
+            (r["review_id"], r["study_id"]) for r in _dicts(t["review_trials.csv"])
+        ),
         label_words=tuple(rows["label_words.csv"]),
         claim_phrases=tuple(rows["claim_phrases.csv"]),
-        context_studies={r["study_id"]: r["reason"] for r in t["context_studies.csv"]},
+        context_studies={r["study_id"]: r["reason"] for r in _dicts(t["context_studies.csv"])},
     )
 
 
-def _interventions(rows_: Records) -> dict[tuple[str, str], Intervention]:
+def _interventions(rows_: list[dict[str, str]]) -> dict[tuple[str, str], Intervention]:
     """One intervention per study arm: the strains given together, and their own doses."""
     grouped: dict[tuple[str, str], list[dict[str, str]]] = {}
     for r in rows_:
