@@ -291,3 +291,11 @@ def test_the_suggestion_index_is_built_only_when_a_line_needs_it(reference: Refe
     assert "suggester" not in vars(fresh)
     genus_only = fresh.resolve("Lactobacillus zzz")
     assert genus_only.match == "genus" and "suggester" in vars(fresh)
+
+
+@pytest.mark.parametrize(
+    "text", ["Lactobacillus rhamnosus Gorbach-Goldin", "L. rhamnosus Gorbach Goldin"]
+)
+def test_gg_spelled_out_as_its_discoverers_is_gg(resolver: Resolver, text: str) -> None:
+    """GG stands for Gorbach and Goldin, and a journal writes the strain so (names.csv)."""
+    assert resolver.resolve(text).strain_id == "lrhamnosus-gg"
