@@ -29,12 +29,12 @@ from itertools import chain
 from pathlib import Path
 
 from strainscore import __version__
+from strainscore.reference.tables import Grid
 
 FORMAT = "strainscore-compiled-reference"
 FORMAT_VERSION = 1
 KEEP = 8  # compiled references kept per cache folder (newest first); older ones are removed
 _PREFIX = "reference-"
-Grid = tuple[tuple[str, ...], list[list[str]]]  # column names, rows (as loader.Grid)
 
 
 def cache_dir() -> Path | None:

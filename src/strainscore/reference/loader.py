@@ -31,14 +31,11 @@ from strainscore.reference.model import (
     Strain,
     Study,
 )
-from strainscore.reference.tables import BY_FILE, FILES, Column
+from strainscore.reference.tables import BY_FILE, FILES, Column, Grid
 from strainscore.reference.vocab import split_cell
 from strainscore.resources import reference_dir
 
 PACKAGE_FILE = "datapackage.json"
-# A checked table as text: its column names, then its rows in the same order. The compiled
-# cache keeps tables in this shape, so a cached load builds typed rows without a dict a row.
-Grid = tuple[tuple[str, ...], list[list[str]]]
 
 
 def read_tables(
@@ -306,9 +303,7 @@ def _interventions(rows_: list[dict[str, str]]) -> dict[tuple[str, str], Interve
     """One intervention per study arm: the strains given together, and their own doses."""
     grouped: dict[tuple[str, str], list[dict[str, str]]] = {}
     for r in rows_:
-        grouped.setdefault((str(r["study_id"]), str(r["arm"])), []).append(
-            {str(k): str(v) for k, v in r.items()}
-        )
+        grouped.setdefault((r["study_id"], r["arm"]), []).append(r)
     interventions = {
         key: Intervention(
             study_id=key[0],

@@ -35,6 +35,12 @@ ARM_RE = r"^[A-Z]$"
 RuleKind = Literal["filled", "match", "blank-or-match", "one-of", "number", "year", "date"]
 
 
+# A checked table as text: its column names, then its rows in the same order. The loader builds
+# typed rows from it and the compiled cache (compiled.py) keeps it, so a cached load needs no
+# dict a row.
+Grid = tuple[tuple[str, ...], list[list[str]]]
+
+
 @dataclass(frozen=True)
 class Rule:
     """One check on a cell's text; each is one column rule of ``reference check``, with its

@@ -55,7 +55,7 @@ CLAIM_LANGUAGES = ("en", "de", "fr", "es", "it", "nl")
 # registries and publishers. `reference check` warns about a source_url on any other host (a
 # mirror, a retailer, a document-sharing site), so reviewers replace it with a primary page.
 PRIMARY_SOURCE_HOSTS = (
-    "ncbi.nlm.nih.gov",
+    "nlm.nih.gov",  # PubMed, PMC and NLM's other hosts (ncbi.nlm.nih.gov, ...)
     "europepmc.org",
     "doi.org",
     "clinicaltrials.gov",
@@ -128,9 +128,9 @@ PRIMARY_SOURCE_HOSTS = (
     "bjgp.org",
     "jnmjournal.org",
     "springermedizin.de",
-    # more publishers' and NLM's own hosts seen on rows: AAP (Pediatrics), IOS Press, the Royal
+    # more publishers' hosts seen on rows: AAP (Pediatrics), IOS Press, the Royal
     # Society of Chemistry, BioPsychoSocial Medicine's BMC site, the Journal of Dairy Science,
-    # BMJ's older domain, Cambridge Core, and NLM's hosts besides NCBI
+    # BMJ's older domain, Cambridge Core
     "aap.org",
     "iospress.com",
     "rsc.org",
@@ -138,7 +138,6 @@ PRIMARY_SOURCE_HOSTS = (
     "journalofdairyscience.org",
     "bmjjournals.com",
     "cambridgecore.org",
-    "nlm.nih.gov",
 )
 
 
