@@ -159,14 +159,19 @@ class Resolver:
         return o
 
     def _after_prefix(self, tokens: tuple[str, ...]) -> TaxonRead | None:
-        """'Contains L. acidophilus': a name after a few words with no digits."""
+        """'Contains L. acidophilus': a name after a few words with no digits; a genus written
+        out in full counts too ('Pendulum Akkermansia WB-STR-0001')."""
         for start in range(1, min(4, len(tokens))):
             if has_digit(tokens[start - 1]):
                 return None
             tr = read_taxon(self.index, tokens, start, fuzzy=False)
-            if tr is not None and tr.targets:
+            if tr is not None and (tr.targets or self._full_genus(tr)):
                 return tr
         return None
+
+    def _full_genus(self, tr: TaxonRead) -> bool:
+        """A genus written out (not 'L.', not a group word), as a first word after a prefix."""
+        return tr.mode != "group" and tr.genus(self.index) is not None and "." not in tr.genus_text
 
     def _taxon_steps(self, o: Outcome, tr: TaxonRead, target: Target) -> None:
         """The steps and notes of reading the name, worked out once per read and target (a read

@@ -1,7 +1,10 @@
 """Splitting one label cell that lists several strains into one text per strain.
 
-Separators (outside parentheses): new lines, ';', ',', '+', '&', ' / ', 'and', 'plus', bullets and
-list numbers. Not separators: the comma in "1,000,000" or "GBI-30,6086", anything in parentheses.
+Separators (outside parentheses): new lines, ';', ',', '+', '&', ' / ', bullets and list numbers,
+the full-width and ideographic commas of Chinese and Japanese ('、', '，', '；'), and the word for
+'and' in every label language (label_words.csv, kind ``and``: 'and', 'plus', 'und', 'et', 'i',
+'og', 'と', '和', '및', ...). Not separators: the comma in "1,000,000" or "GBI-30,6086", anything
+in parentheses.
 After splitting, pieces that cannot stand alone are joined back to the piece before them:
 - an amount ("L. rhamnosus GG, 10 billion CFU");
 - a number alone ("Bacillus coagulans GBI-30, 6086");
@@ -20,10 +23,48 @@ from __future__ import annotations
 import re
 
 from strainscore.names.parse import is_amount, split_asides
+from strainscore.text.scripts import CJK
+from strainscore.text.shipped import shipped_label_words
 
+_HIRAGANA = "\u3041-\u309f"
+
+
+def _and_words(words: tuple[str, ...]) -> str:
+    """The alternation of the 'and' words, each with the guard its script needs.
+
+    - A word of three letters or more ('and', 'und', 'och', 'oraz') splits wherever it stands as a
+      whole word, in any case.
+    - A word of one or two letters ('e', 'y', 'i', 'a', 'og', 'et', 'en', 'ja') could be part of a
+      name or a designation, so it splits only in lower case, between spaces, before a capital
+      letter or a digit (the next strain, or a sibling designation: "573/1 i 573L3").
+    - A word in a script without spaces ('と', '和', '및') splits wherever it stands; the reference
+      check holds that it is part of no other label word, and a kana one must not touch other
+      kana ('と' inside 'ひとつ').
+    """
+    long_words, short_words, cjk_words = [], [], []
+    for w in sorted(set(words), key=lambda w: (-len(w), w)):
+        if CJK.search(w):
+            kana = all("\u3041" <= c <= "\u309f" for c in w)
+            guard = (rf"(?<![{_HIRAGANA}])", rf"(?![{_HIRAGANA}])") if kana else ("", "")
+            cjk_words.append(guard[0] + re.escape(w) + guard[1])
+        elif len(w) <= 2:
+            short_words.append(re.escape(w))
+        else:
+            long_words.append(re.escape(w))
+    parts = []
+    if long_words:
+        parts.append(r"(?<![\w/])(?:" + "|".join(long_words) + r")(?![\w/])")
+    if short_words:
+        parts.append(r"(?-i:(?<=\s)(?:" + "|".join(short_words) + r")(?=\s+[A-Z0-9À-ÖØ-Þ]))")
+    parts.extend(cjk_words)
+    return "|".join(parts)
+
+
+_AND = _and_words(tuple(word for word, _ in shipped_label_words("and")))
 _SEP = re.compile(
-    r"\s*(?:\r\n|\r|\n|;|,|(?<![eE^])\+|\s&\s|&(?=\s*[A-Z])|\s/\s|"
-    r"\band/or\b|\band\b|\bplus\b|[•●▪◦‣∙]|\s·\s)\s*",
+    r"\s*(?:\r\n|\r|\n|;|,|[、，；]|(?<![eE^])[+＋]|\s[&＆]\s|[&＆](?=\s*[A-Z])|\s/\s|"
+    + (_AND + "|" if _AND else "")
+    + r"[•●▪◦‣∙]|\s·\s)\s*",
     re.I,
 )
 _BULLET = re.compile(r"^(?:[-*–·]\s+|\(?\d{1,2}[.)]\s+)")

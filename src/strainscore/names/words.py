@@ -19,8 +19,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from strainscore.reference.model import LabelWord
+from strainscore.text.scripts import CJK as _CJK
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af\uff66-\uff9f]")
 _TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 # "凝結(jié)", "長(zhǎng)": a pinyin reading in parentheses right after a Chinese character.
 _PINYIN = re.compile(
@@ -85,6 +85,9 @@ class LabelWords:
         if not _SUPERSCRIPTS.search(text):  # NFKC would make "10⁹" "109": keep exponents
             text = unicodedata.normalize("NFKC", text)
         text = _PINYIN.sub("", text)
+        # The katakana middle dot parts the words of a transliterated Latin name
+        # ("ビフィドバクテリウム・ロンガム" is "Bifidobacterium longum"): read it as a space.
+        text = text.replace("・", " ").replace("･", " ")
         out: list[str] = []
         notes: list[str] = []
         pos = 0

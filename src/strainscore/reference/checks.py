@@ -27,6 +27,7 @@ from strainscore.reference.vocab import (
     normalise_name,
     split_cell,
 )
+from strainscore.text.scripts import CJK
 
 
 @dataclass(frozen=True, order=True)
@@ -73,6 +74,7 @@ def check_tables(tables: dict[str, pd.DataFrame]) -> list[RefProblem]:
         if fname not in tables:
             continue
         problems.extend(_schema_problems(fname, schema, tables[fname]))
+        problems.extend(_repeated_rows(fname, tables[fname]))
     if all(f in tables for f in TABLES):
         problems.extend(_cross_table_problems(tables))
     return sorted(set(problems))
@@ -113,6 +115,21 @@ def _from_failure_cases(fname: str, fc: pd.DataFrame) -> Iterable[RefProblem]:
             yield RefProblem(fname, line, column, f"must be unique {found}", "not-unique")
         else:  # one of the rules of the column's description (tables.py), in its words
             yield RefProblem(fname, line, column, f"{check} {found}", "column-rule")
+
+
+def _repeated_rows(fname: str, df: pd.DataFrame) -> list[RefProblem]:
+    """A row that repeats an earlier one cell for cell (a merge or a paste done twice): it adds
+    nothing, and a table whose key allows a repeat (a name with two sources) would hide it."""
+    if not df.duplicated().any():
+        return []
+    first: dict[tuple[object, ...], int] = {}
+    out: list[RefProblem] = []
+    for line, row in enumerate(df.itertuples(index=False, name=None), start=2):
+        seen = first.setdefault(row, line)
+        if seen != line:
+            message = f"the same row as line {seen}"
+            out.append(RefProblem(fname, line, str(df.columns[0]), message, "repeated-row"))
+    return out
 
 
 def _lines(df: pd.DataFrame) -> Iterable[tuple[int, dict[str, str]]]:
@@ -212,6 +229,30 @@ def _label_word_problems(rows: pd.DataFrame, species_names: set[str]) -> list[Re
                     "species",
                     "a species word names one",
                     "label-word-species",
+                )
+            )
+    out.extend(_and_inside_word(rows))
+    return out
+
+
+def _and_inside_word(rows: pd.DataFrame) -> list[RefProblem]:
+    """A CJK 'and' splits a cell wherever it stands (those scripts have no spaces), so it must not
+    be part of any other word the table lists."""
+    words = [w.strip() for w, k in zip(rows["word"], rows["kind"], strict=True) if k != "and"]
+    out: list[RefProblem] = []
+    for line, r in _lines(rows):
+        conj = r["word"].strip()
+        if r["kind"] != "and" or not CJK.search(conj):
+            continue
+        inside = next((w for w in words if conj in w), None)
+        if inside is not None:
+            out.append(
+                RefProblem(
+                    "label_words.csv",
+                    line,
+                    "word",
+                    f"'{conj}' is part of the label word '{inside}'",
+                    "and-inside-word",
                 )
             )
     return out

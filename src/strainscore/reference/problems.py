@@ -30,6 +30,7 @@ REFERENCE_PROBLEMS: tuple[ProblemKind, ...] = (
     # Rules across rows and tables (reference/checks.py).
     ProblemKind("species-name", "current_name does not match genus and species"),
     ProblemKind("unknown-species", "a species not in species.csv"),
+    ProblemKind("repeated-row", "a row that repeats an earlier row of its table cell for cell"),
     ProblemKind("duplicate-strain", "two strains of one species share a designation"),
     ProblemKind("name-target", "a name needs exactly one target"),
     ProblemKind("unknown-strain", "a strain_id not in strains.csv"),
@@ -67,6 +68,11 @@ REFERENCE_PROBLEMS: tuple[ProblemKind, ...] = (
     ProblemKind("duplicate-label-word", "a label word listed twice for one language and kind"),
     ProblemKind("label-word-meaning", "a label word without the meaning its kind needs"),
     ProblemKind("scale-factor", "a scale word whose meaning is not a power of ten"),
+    ProblemKind(
+        "and-inside-word",
+        "an 'and' word in Japanese, Chinese or Korean script that is part of another label word, "
+        "so splitting a cell on it would cut that word",
+    ),
     ProblemKind(
         "label-word-species",
         "a species word that names no species, or another kind of word that names one",

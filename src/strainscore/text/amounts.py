@@ -6,28 +6,17 @@ name with it, and ``labels/table/headers.py`` finds a scale in a column header (
 
 from __future__ import annotations
 
-import csv
 import re
-from pathlib import Path
 
-from strainscore.text.shipped import data_dir
-
-_TABLE = "label_words.csv"
-
-
-def _read_scales(path: Path) -> dict[str, float]:
-    """The scale words of label_words.csv (kind ``scale``), lower case, with their factors."""
-    words: dict[str, float] = {}
-    with path.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            if row.get("kind") == "scale" and row.get("word") and row.get("means"):
-                words[" ".join(row["word"].lower().split())] = float(row["means"])
-    return words
-
+from strainscore.text.shipped import shipped_label_words
 
 # Every scale word, lower case, with the factor it stands for, from the shipped label_words.csv
 # (the table is their one home): "billion" 1e9, "Mrd" 1e9, "mil millones" 1e9, "億" 1e8.
-SCALE_WORDS: dict[str, float] = _read_scales(data_dir("reference") / _TABLE)
+SCALE_WORDS: dict[str, float] = {
+    " ".join(word.lower().split()): float(means)
+    for word, means in shipped_label_words("scale")
+    if means
+}
 # Longest first, so an alternation never stops at a prefix ("mil millones" before "million").
 _BY_LENGTH = sorted(SCALE_WORDS, key=lambda w: (-len(w), w))
 # Single Latin letters ("10B", "500M") are scales only right after a number, not before a letter or

@@ -1,11 +1,14 @@
-"""Where a shipped data folder (reference/, templates/) is, installed or in a checkout.
+"""Where a shipped data folder (reference/, templates/) is, installed or in a checkout, and the
+shipped label words that grammars read when they are imported.
 
-Kept under ``text`` so the amount grammar can read the shipped scale words without importing any
-other strainscore package; ``strainscore.resources`` is the public face of it.
+Kept under ``text`` so the amount grammar and the cell splitter can read the shipped label words
+without importing any other strainscore package; ``strainscore.resources`` is the public face of it.
 """
 
 from __future__ import annotations
 
+import csv
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -18,3 +21,19 @@ def data_dir(name: str) -> Path:
         return packaged
     # In a source checkout (editable install, or tests run from the tree) use the top-level folder.
     return Path(__file__).resolve().parents[3] / name
+
+
+@cache
+def shipped_label_words(kind: str) -> tuple[tuple[str, str], ...]:
+    """(word, means) of every row of the shipped label_words.csv of `kind`, in the table's order.
+
+    The grammars that work without a loaded reference (amounts, the cell splitter) read their
+    words here, so the table stays their one home.
+    """
+    path = data_dir("reference") / "label_words.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        return tuple(
+            (row["word"], row.get("means") or "")
+            for row in csv.DictReader(fh)
+            if row.get("kind") == kind and row.get("word")
+        )

@@ -249,3 +249,50 @@ def test_a_species_synonym_is_another_name_not_a_former_one(resolver: Resolver) 
     assert (r.match, r.strain_id) == ("strain", "aclausii-oc")
     assert any("another name for Alkalihalobacillus clausii" in n for n in r.notes), r.notes
     assert not any("former name" in n for n in r.notes), r.notes
+
+
+@pytest.mark.parametrize(
+    ("text", "strain_id"),
+    [
+        # the katakana middle dot parts the words of a transliterated name
+        ("ビフィドバクテリウム・ロンガム BB536 50億個", "blongum-bb536"),
+        ("ビフィドバクテリウム・ロンガムBB536", "blongum-bb536"),
+        ("ラクトバチルス・ガセリ CP2305", "lgasseri-cp2305"),
+        ("ラクトバチルス・カゼイ・シロタ株", "lparacasei-shirota"),
+        ("クロストリジウム・ブチリカム MIYAIRI 588", "cbutyricum-miyairi588"),
+        # Japanese labels' name of the MIYAIRI strain, as its maker writes it
+        ("酪酸菌（宮入菌）", "cbutyricum-miyairi588"),
+    ],
+)
+def test_japanese_names_with_a_middle_dot_or_the_strain_name(
+    resolver: Resolver, text: str, strain_id: str
+) -> None:
+    r = resolver.resolve(text)
+    assert (r.match, r.strain_id) == ("strain", strain_id), r.notes
+
+
+def test_a_cell_joined_by_another_language_and_finds_both_strains(resolver: Resolver) -> None:
+    pieces = split_strains(
+        "Lactobacillus helveticus Rosell®-52 i Bifidobacterium longum Rosell®-175"
+    )
+    assert [resolver.resolve(p).strain_id for p in pieces] == [
+        "lhelveticus-r0052",
+        "blongum-r0175",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["Pendulum Akkermansia WB-STR-0001", "Contains Akkermansia", "My Lactobacillus"]
+)
+def test_a_genus_written_out_after_a_few_words_is_the_genus(resolver: Resolver, text: str) -> None:
+    r = resolver.resolve(text)
+    assert r.match == "genus" and r.strain_id is None, r.notes
+    assert any("set aside" in n for n in r.notes)
+
+
+def test_a_designation_after_a_prefixed_genus_still_needs_to_be_unique_in_it(
+    resolver: Resolver,
+) -> None:
+    r = resolver.resolve("Probiotic Bifidobacterium BB536")
+    assert (r.match, r.strain_id) == ("strain", "blongum-bb536")
+    assert any(INFERRED in n for n in r.notes)

@@ -78,3 +78,47 @@ def test_empty_and_odd() -> None:
     assert split_strains("  ,; \n ") == []
     assert split_strains(None) == []  # type: ignore[arg-type]
     assert split_strains("Lactobacillus sp.") == ["Lactobacillus sp."]
+
+
+@pytest.mark.parametrize(
+    ("cell", "pieces"),
+    [
+        # the ideographic and full-width commas of Chinese and Japanese lists
+        ("鼠李糖乳杆菌 HN001、乳双歧杆菌 HN019", ["鼠李糖乳杆菌 HN001", "乳双歧杆菌 HN019"]),
+        ("鼠李糖乳杆菌 HN001，乳双歧杆菌 HN019", ["鼠李糖乳杆菌 HN001", "乳双歧杆菌 HN019"]),
+        ("ビフィズス菌BB536；ガセリ菌SBT2055", ["ビフィズス菌BB536", "ガセリ菌SBT2055"]),
+        # the word for 'and' of each label language (label_words.csv, kind 'and')
+        ("L. rhamnosus GG und B. lactis BB-12", ["L. rhamnosus GG", "B. lactis BB-12"]),
+        ("L. rhamnosus GG et B. lactis BB-12", ["L. rhamnosus GG", "B. lactis BB-12"]),
+        ("L. rhamnosus GG e B. lactis BB-12", ["L. rhamnosus GG", "B. lactis BB-12"]),
+        ("L. casei Shirota y B. breve Yakult", ["L. casei Shirota", "B. breve Yakult"]),
+        ("L. rhamnosus GG en B. lactis BB-12", ["L. rhamnosus GG", "B. lactis BB-12"]),
+        ("L. helveticus R0052 i B. longum R0175", ["L. helveticus R0052", "B. longum R0175"]),
+        ("L. rhamnosus GG oraz B. lactis BB-12", ["L. rhamnosus GG", "B. lactis BB-12"]),
+        ("L. rhamnosus GG a B. lactis BB-12", ["L. rhamnosus GG", "B. lactis BB-12"]),
+        ("L. rhamnosus GG och B. lactis BB-12", ["L. rhamnosus GG", "B. lactis BB-12"]),
+        ("L. rhamnosus GG og B. lactis BB-12", ["L. rhamnosus GG", "B. lactis BB-12"]),
+        ("L. rhamnosus GG ja B. lactis BB-12", ["L. rhamnosus GG", "B. lactis BB-12"]),
+        ("ビフィズス菌BB536と乳酸菌シロタ株", ["ビフィズス菌BB536", "乳酸菌シロタ株"]),
+        ("嗜酸乳杆菌 NCFM和乳双歧杆菌 HN019", ["嗜酸乳杆菌 NCFM", "乳双歧杆菌 HN019"]),
+        ("락토바실러스 GG 및 비피도박테리움 BB-12", ["락토바실러스 GG", "비피도박테리움 BB-12"]),
+        ("L. rhamnosus 573/1 i 573L3", ["L. rhamnosus 573/1", "L. rhamnosus 573L3"]),
+    ],
+)  # fmt: skip
+def test_separators_of_every_label_language(cell: str, pieces: list[str]) -> None:
+    assert split_strains(cell) == pieces
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "Streptococcus thermophilus type A",  # a one-letter word that is no 'and'
+        "Lactobacillus E 10",  # capital, not the Italian 'e'
+        "L. rhamnosus GG e",  # nothing after it
+        "Bacillus subtilis i spory",  # lower case after it: no next strain
+        "乳酸菌 ひとつぶ",  # 'と' inside a hiragana word
+        "L. rhamnosus GG (HN001 und HN019)",  # inside parentheses
+    ],
+)
+def test_short_and_words_split_only_before_another_strain(cell: str) -> None:
+    assert len(split_strains(cell)) == 1

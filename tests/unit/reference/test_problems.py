@@ -61,9 +61,11 @@ def test_error_codes_md_lists_every_code_once_with_its_title() -> None:
     assert rows == [(k.code, k.title) for k in REFERENCE_PROBLEMS]
 
 
+_LW = {"word": "w", "language": "en", "kind": "strain", "means": "", "species": "", "source": "x"}
+
+
 def _label_word(**cells: str) -> Callable[[Tables], None]:
-    row = {"word": "w", "language": "en", "kind": "strain", "means": "", "species": ""}
-    return lambda t: t["label_words.csv"].append({**row, "source": "x", **cells})
+    return lambda t: t["label_words.csv"].append({**_LW, **cells})
 
 
 @pytest.mark.parametrize(
@@ -76,6 +78,23 @@ def _label_word(**cells: str) -> Callable[[Tables], None]:
         ),
         (_label_word(kind="genus"), "label_words.csv:3: means", "label-word-meaning"),
         (_label_word(kind="scale", means="12"), "label_words.csv:3: means", "scale-factor"),
+        (
+            # a name may have two rows (two sources), but not the same row twice
+            lambda t: t["names.csv"].append(dict(t["names.csv"][0])),
+            f"names.csv:{len(base_tables()['names.csv']) + 2}: name",
+            "repeated-row",
+        ),
+        (
+            # a CJK 'and' splits wherever it stands, so it must be part of no other word
+            lambda t: t["label_words.csv"].extend(
+                [
+                    {**_LW, "word": "和田菌", "language": "ja", "kind": "filler"},
+                    {**_LW, "word": "和", "language": "zh", "kind": "and"},
+                ]
+            ),
+            "label_words.csv:4: word",
+            "and-inside-word",
+        ),
         (
             _label_word(kind="epithet", means="x", species="Nobody nowhere"),
             "label_words.csv:3: species",
