@@ -296,3 +296,23 @@ def test_a_designation_after_a_prefixed_genus_still_needs_to_be_unique_in_it(
     r = resolver.resolve("Probiotic Bifidobacterium BB536")
     assert (r.match, r.strain_id) == ("strain", "blongum-bb536")
     assert any(INFERRED in n for n in r.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "species"),
+    [
+        ("스트렙토코커스 써모필러스 ST-21", "Streptococcus thermophilus"),
+        ("락토바실러스 플란타룸", "Lactiplantibacillus plantarum"),
+    ],
+)
+def test_korean_names_give_the_species(resolver: Resolver, text: str, species: str) -> None:
+    assert resolver.resolve(text).name == species
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("1 bilhão de UFC", 1e9), ("5 milionów CFU", 5e6), ("100 millón UFC", 1e8)],
+)
+def test_singular_and_other_scale_words_are_counted(text: str, value: float) -> None:
+    amount = parse_amount(text)
+    assert amount is not None and amount.value == value

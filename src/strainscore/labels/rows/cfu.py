@@ -58,6 +58,61 @@ _NEGATIVE = re.compile(r"(?<![\w.,^*])[-\u2212\u2012\u2013\ufe63\uff0d]\s*\d")
 # An exponent of three digits or more, or a tower ("10^10^10"): no count is written that way.
 _HUGE_EXPONENT = re.compile(r"(?:\^|\*\*|\de)\s*[+-]?\d{3,}|(?:\^|\*\*)[^^*]*(?:\^|\*\*)", re.I)
 _NOT_NUMBER = re.compile(r"^[+-]?(nan|inf|infinity)$", re.I)
+# A number and the word right after it: "3 gazillion CFU", "2 miljarðar" (a scale word of a
+# language the table lacks), "10 bilion" (a misspelt one).
+_NUMBER_WORD = re.compile(r"(?<![\w.,])" + _NUM + r"\s*([^\W\d_]{3,})", re.I)
+# Words that follow a count without scaling it: units, what is counted, and per what.
+_NOT_A_SCALE = frozenset(
+    [
+        "cfu",
+        "ufc",
+        "kbe",
+        "jtk",
+        "kve",
+        "ktj",
+        "pmy",
+        "colony",
+        "colonies",
+        "afu",
+        "spore",
+        "spores",
+        "mg",
+        "milligram",
+        "milligrams",
+        "gram",
+        "grams",
+        "live",
+        "viable",
+        "active",
+        "bacteria",
+        "cells",
+        "organisms",
+        "probiotic",
+        "probiotics",
+        "strains",
+        "cultures",
+        "per",
+        "capsule",
+        "capsules",
+        "caps",
+        "tablet",
+        "tablets",
+        "sachet",
+        "sachets",
+        "serving",
+        "servings",
+        "stick",
+        "sticks",
+        "gummy",
+        "gummies",
+        "drops",
+        "dose",
+        "doses",
+    ]
+)
+# Below a million, a count followed by an unknown word is a scale strainscore cannot read: no
+# serving of a probiotic holds so few, so reading "3 gazillion" as 3 CFU would mislead.
+_SMALLEST_UNSCALED = 1e6
 
 
 def parse_amount(text: object) -> Amount | None:
@@ -125,8 +180,24 @@ def _impossible_text(t: str) -> str | None:
         )
     value = _count(t)
     if value is None:
+        if (word := _unknown_scale(t)) is not None:
+            return (
+                f"has a word after its number ('{word}') that is not a scale word strainscore "
+                "knows (reference/label_words.csv), so the count cannot be read"
+            )
         value = _plain(t)
     return _impossible_number(value) if value is not None else None
+
+
+def _unknown_scale(t: str) -> str | None:
+    """The word after a small number when it may be a scale word the table lacks."""
+    for m in _NUMBER_WORD.finditer(t):
+        word = m.group(2)
+        if word.lower() not in _NOT_A_SCALE and _grouped(m.group(1), decimal_dot=False) < (
+            _SMALLEST_UNSCALED
+        ):
+            return word
+    return None
 
 
 def _impossible_number(x: float) -> str | None:

@@ -167,3 +167,35 @@ def test_n_billion_integers(n: int) -> None:
 def test_n_billion_decimals(n: str) -> None:
     amount = parse_amount(f"{n} billion")
     assert amount is not None and amount.value == float(n) * 1e9
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("3 gazillion CFU", "gazillion"),  # no such scale
+        ("10 bilion CFU", "bilion"),  # a misspelt one
+        ("2 miljarðar", "miljarðar"),  # a language's word the table lacks
+    ],
+)
+def test_a_small_number_before_an_unknown_word_is_not_read_as_a_tiny_count(
+    text: str, word: str
+) -> None:
+    amount = parse_amount(text)
+    assert amount is not None and amount.value is None
+    reason = not_a_count(text)
+    assert reason is not None and f"'{word}'" in reason
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("250 mg", 250.0),  # a unit, not a scale
+        ("2 capsules", 2.0),  # what is counted: no scale was meant
+        ("1 000 000 000 PMY", 1e9),  # big enough to need no scale, whatever the unit word
+        ("2 milljarðar", 2e9),  # Icelandic, in the table
+        ("5 mld JTK", 5e9),
+    ],
+)
+def test_words_that_scale_nothing_or_big_numbers_still_read(text: str, value: float) -> None:
+    amount = parse_amount(text)
+    assert amount is not None and amount.value == value
