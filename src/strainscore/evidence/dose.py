@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from strainscore.models import DoseCheck, LabelLine
+from strainscore.models import Amount, DoseCheck, LabelLine
 from strainscore.reference.model import Intervention, Study
 
 
@@ -19,27 +19,36 @@ class ProductDose:
     notes: tuple[str, ...] = ()
 
 
-def product_dose(lines: Sequence[LabelLine]) -> ProductDose:
+def product_dose(lines: Sequence[LabelLine], written: Sequence[str | None] = ()) -> ProductDose:
     """Read a product's counts: a count on a row with one strain is that strain's, unless it is
-    the only count given (or the same on every row), which is read as the product total."""
+    the only count given (or the same on every row), which is read as the product total.
+
+    `written` holds, line by line, the amount written into the strain's own text ("L. rhamnosus
+    GG 10 miliardi UFC"; ``Resolution.amount_text``), used where the line has no count cell. It is
+    that strain's own count, except when it stands after the last strain of a cell that names
+    several and is the cell's only one ("L. acidophilus NCFM, B. lactis HN019, 10 billion CFU"):
+    then it is the cell's."""
     notes: list[str] = []
+    counts, keys = _counts(lines, written, notes)
     servings = next((ln.servings_per_day for ln in lines if ln.servings_per_day), None)
     if servings is None:
         servings = 1.0
-        if any(ln.cfu_per_serving for ln in lines):
+        if any(c is not None and c.value is not None for c in counts):
             notes.append("servings per day not given: one serving a day assumed")
-    rows: dict[int, list[int]] = {}  # sheet row -> indexes of the lines it gave
-    row_daily: dict[int, float] = {}  # sheet row -> daily CFU written on it
-    for i, ln in enumerate(lines):
-        rows.setdefault(ln.row, []).append(i)
-        amount = ln.cfu_per_serving
+    rows: dict[object, list[int]] = {}  # a sheet row (or one line) -> indexes of its lines
+    row_daily: dict[object, float] = {}  # the same -> daily CFU written for it
+    for i, (amount, k) in enumerate(zip(counts, keys, strict=True)):
+        rows.setdefault(k, []).append(i)
         if amount is not None and amount.cfu is not None:
-            row_daily[ln.row] = amount.cfu * servings
+            row_daily[k] = amount.cfu * servings
         elif amount is not None and amount.value is not None:
             notes.append(f"{amount.text!r} is not a CFU count, so it is not compared")
     if not row_daily:
         return ProductDose(None, {}, len(lines), tuple(notes))
-    only_count = len(row_daily) == 1 and len(lines) > 1
+    # One count for several strains is their total, unless it was written beside one of them.
+    only_count = (
+        len(row_daily) == 1 and len(lines) > 1 and not isinstance(next(iter(row_daily)), tuple)
+    )
     same_everywhere = len(row_daily) == len(rows) > 1 and len(set(row_daily.values())) == 1
     if len(lines) == 1:
         total = next(iter(row_daily.values()))
@@ -49,10 +58,43 @@ def product_dose(lines: Sequence[LabelLine]) -> ProductDose:
             notes.append("the same count on every row is read as the product total")
         notes.append("the label gives one total count; the split between strains is unknown")
         return ProductDose(next(iter(row_daily.values())), {}, len(lines), tuple(notes))
-    per_line = {rows[row][0]: daily for row, daily in row_daily.items() if len(rows[row]) == 1}
+    per_line = {rows[k][0]: daily for k, daily in row_daily.items() if len(rows[k]) == 1}
     if len(row_daily) < len(rows):
         notes.append("some strains have no count on the label")
     return ProductDose(sum(row_daily.values()), per_line, len(lines), tuple(notes))
+
+
+def _counts(
+    lines: Sequence[LabelLine], written: Sequence[str | None], notes: list[str]
+) -> tuple[list[Amount | None], list[object]]:
+    """Each line's count and what it belongs to: its sheet row (a count cell), or the line
+    itself (a count written into its own strain text)."""
+    from strainscore.labels.rows.cfu import not_a_count, parse_amount  # only when one is written
+
+    counts: list[Amount | None] = [ln.cfu_per_serving for ln in lines]
+    keys: list[object] = [ln.row for ln in lines]
+    in_text = [
+        i
+        for i, ln in enumerate(lines)
+        if ln.cfu_per_serving is None and i < len(written) and written[i]
+    ]
+    if not in_text:
+        return counts, keys
+    cells: dict[tuple[int, str], list[int]] = {}
+    for i, ln in enumerate(lines):
+        cells.setdefault((ln.row, ln.cell_text), []).append(i)
+    for i in in_text:
+        counts[i] = amount = parse_amount(written[i])
+        if amount is not None and amount.value is None:
+            why = not_a_count(written[i]) or "is not a count strainscore can read"
+            notes.append(f"{written[i]!r} beside {lines[i].strain_text!r} {why}")
+        cell = cells[(lines[i].row, lines[i].cell_text)]
+        alone = [j for j in cell if j in in_text] == [i]
+        if not (len(cell) > 1 and alone and i == cell[-1]):
+            keys[i] = ("line", i)
+    if any((c := counts[i]) is not None and c.value is not None for i in in_text):
+        notes.append("counts written beside the strain names are read as the label's counts")
+    return counts, keys
 
 
 def studied_dose(

@@ -37,7 +37,7 @@ def assess_product(
         lines, [resolutions[ln.strain_text] for ln in lines], reference
     )
     held = {r.strain_id for r in res if r.match == "strain" and r.strain_id}
-    dose = product_dose(lines)
+    dose = product_dose(lines, [r.amount_text for r in res])
     assessor = assessor_for(reference)
     strains = []
     for i, (ln, r) in enumerate(zip(lines, res, strict=True)):

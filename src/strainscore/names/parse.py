@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from strainscore.names.normalise import fold_text, light_clean
-from strainscore.text.amounts import LETTER_SCALES, WORD_SCALES, scale_pattern
+from strainscore.text.amounts import CFU_WORDS, LETTER_SCALES, WORD_SCALES, scale_pattern
 
 _SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _N = r"\d+(?:[.,]\d+)*"
@@ -22,6 +22,7 @@ _UNIT = (
     r"live\s+(?:cultures?|organisms|cells|bacteria)|viable\s+(?:cells|organisms|bacteria)|"
     r"organisms|cells)(?![a-z])"
 )
+_CFU_UNIT = "(?:" + "|".join(CFU_WORDS) + r")(?![a-z])"
 _EXP = rf"10\s*(?:\^|\*\*|e)?\s*\+?(?:[{_SUP}]{{1,2}}|\d{{1,2}})"
 _TAIL = (
     r"(?:\s*(?:/|per|a)\s*(?:capsules?|caps?|servings?|doses?|days?|g|grams?|tablets?|"
@@ -40,6 +41,9 @@ _AMOUNT = re.compile(
     + rf"|{_N}\s*{_SCALE}(?:\s*{_UNIT})?"  # 10 billion CFU
     + rf"|\d{{1,3}}(?:[.,]\d+)?\s?{_LETTER_SCALE}(?:\s*{_UNIT})?"  # 10B
     + rf"|{_N}\s*{_UNIT}"  # 250 mg, 1,000,000 CFU
+    # "3 gazillion CFU", "2 miljarðar KBE": a count with a scale word the table lacks; cut from
+    # the name all the same (the count reader then says it cannot read it)
+    + rf"|{_N}\s*[^\W\d_]{{3,}}\s*{_CFU_UNIT}"
     + r")"
     + _TAIL,
     re.I,

@@ -17,6 +17,21 @@ SCALE_WORDS: dict[str, float] = {
     for word, means in shipped_label_words("scale")
     if means
 }
+# Words that say a figure counts colony-forming units, in the label languages: CFU, UFC (fr, es,
+# it, pt), KBE (de, nl, sv, da, no), JTK (pl), KVE (nl), KTJ (cs, sk), PMY (fi).
+CFU_WORDS = ("cfu", "cfus", "ufc", "kbe", "jtk", "kve", "ktj", "pmy", "colony", "colonies")
+# Words that follow a count without scaling it: those units, other units, what is counted and
+# per what. A small number followed by any other word may carry a scale the table lacks.
+UNSCALED_WORDS = frozenset(
+    (
+        *CFU_WORDS,
+        *("afu", "spore", "spores", "mg", "milligram", "milligrams", "gram", "grams"),
+        *("live", "viable", "active", "bacteria", "cells", "organisms", "probiotic"),
+        *("probiotics", "strains", "cultures", "per", "capsule", "capsules", "caps"),
+        *("tablet", "tablets", "sachet", "sachets", "serving", "servings", "stick", "sticks"),
+        *("gummy", "gummies", "drops", "dose", "doses"),
+    )
+)
 # Longest first, so an alternation never stops at a prefix ("mil millones" before "million").
 _BY_LENGTH = sorted(SCALE_WORDS, key=lambda w: (-len(w), w))
 # Single Latin letters ("10B", "500M") are scales only right after a number, not before a letter or

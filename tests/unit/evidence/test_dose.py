@@ -49,3 +49,42 @@ def test_compare() -> None:
     assert compare(5e8, 1e9, share_known=False).status == "below"
     assert compare(None, 1e9, share_known=True).status == "unknown"
     assert compare(1e9, None, share_known=True).status == "unknown"
+
+
+def _cell(text: str, pieces: list[str]) -> list[LabelLine]:
+    """The lines of one cell that names several strains (one sheet row)."""
+    return [LabelLine(2, "P", p, cell_text=text) for p in pieces]
+
+
+def test_counts_written_beside_each_strain_are_their_own() -> None:
+    cell = "L. rhamnosus GG 6 mld, B. lactis BB-12 3 mld"
+    lines = _cell(cell, ["L. rhamnosus GG 6 mld", "B. lactis BB-12 3 mld"])
+    d = product_dose(lines, ["6 mld", "3 mld"])
+    assert d.total_daily == 9e9 and d.per_line_daily == {0: 6e9, 1: 3e9}
+    assert any("beside the strain names" in n for n in d.notes)
+
+
+def test_a_count_after_the_last_strain_of_a_cell_is_the_cells_total() -> None:
+    cell = "L. acidophilus NCFM, B. lactis HN019, 10 billion CFU"
+    lines = _cell(cell, ["L. acidophilus NCFM", "B. lactis HN019, 10 billion CFU"])
+    d = product_dose(lines, [None, "10 billion CFU"])
+    assert d.total_daily == 1e10 and d.per_line_daily == {}  # not HN019's own
+
+
+def test_a_count_beside_the_first_strain_only_is_that_strains() -> None:
+    lines = _cell("GG 10 billion CFU, BB-12", ["GG 10 billion CFU", "BB-12"])
+    d = product_dose(lines, ["10 billion CFU", None])
+    assert d.per_line_daily == {0: 1e10}
+    assert any("some strains have no count" in n for n in d.notes)
+
+
+def test_a_count_cell_wins_over_a_count_in_the_strain_text() -> None:
+    d = product_dose([line(2, "GG 10 billion CFU", "2 billion")], ["10 billion CFU"])
+    assert d.total_daily == 2e9
+
+
+def test_an_unreadable_count_beside_a_strain_says_why() -> None:
+    d = product_dose([line(2, "L. rhamnosus GG 3 gazillion CFU", None)], ["3 gazillion CFU"])
+    assert d.total_daily is None
+    assert any("'gazillion'" in n for n in d.notes)
+    assert not any("one serving a day assumed" in n for n in d.notes)

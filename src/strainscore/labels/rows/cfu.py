@@ -9,7 +9,7 @@ from typing import Literal
 
 from strainscore.labels.rows.cells import cell_text
 from strainscore.models import Amount
-from strainscore.text.amounts import scale_of, scale_pattern
+from strainscore.text.amounts import CFU_WORDS, UNSCALED_WORDS, scale_of, scale_pattern
 
 Unit = Literal["cfu", "mg", "afu", "spores", "unknown"]
 MAX_AMOUNT_CHARS = 300
@@ -25,7 +25,7 @@ _AT_MANUFACTURE = re.compile(
     r"|bei herstellung|à la fabrication",
     re.I,
 )
-_CFU = re.compile(r"(?<![a-z])(cfu|ufc|kbe|colony)", re.I)
+_CFU = re.compile(r"(?<![a-z])(" + "|".join(CFU_WORDS) + ")", re.I)
 _UNITS: tuple[tuple[re.Pattern[str], Unit], ...] = (
     (re.compile(r"(?<![a-z])afu(?![a-z])", re.I), "afu"),
     (re.compile(r"(?<![a-z])spores?(?![a-z])", re.I), "spores"),
@@ -61,55 +61,6 @@ _NOT_NUMBER = re.compile(r"^[+-]?(nan|inf|infinity)$", re.I)
 # A number and the word right after it: "3 gazillion CFU", "2 miljarðar" (a scale word of a
 # language the table lacks), "10 bilion" (a misspelt one).
 _NUMBER_WORD = re.compile(r"(?<![\w.,])" + _NUM + r"\s*([^\W\d_]{3,})", re.I)
-# Words that follow a count without scaling it: units, what is counted, and per what.
-_NOT_A_SCALE = frozenset(
-    [
-        "cfu",
-        "ufc",
-        "kbe",
-        "jtk",
-        "kve",
-        "ktj",
-        "pmy",
-        "colony",
-        "colonies",
-        "afu",
-        "spore",
-        "spores",
-        "mg",
-        "milligram",
-        "milligrams",
-        "gram",
-        "grams",
-        "live",
-        "viable",
-        "active",
-        "bacteria",
-        "cells",
-        "organisms",
-        "probiotic",
-        "probiotics",
-        "strains",
-        "cultures",
-        "per",
-        "capsule",
-        "capsules",
-        "caps",
-        "tablet",
-        "tablets",
-        "sachet",
-        "sachets",
-        "serving",
-        "servings",
-        "stick",
-        "sticks",
-        "gummy",
-        "gummies",
-        "drops",
-        "dose",
-        "doses",
-    ]
-)
 # Below a million, a count followed by an unknown word is a scale strainscore cannot read: no
 # serving of a probiotic holds so few, so reading "3 gazillion" as 3 CFU would mislead.
 _SMALLEST_UNSCALED = 1e6
@@ -193,7 +144,7 @@ def _unknown_scale(t: str) -> str | None:
     """The word after a small number when it may be a scale word the table lacks."""
     for m in _NUMBER_WORD.finditer(t):
         word = m.group(2)
-        if word.lower() not in _NOT_A_SCALE and _grouped(m.group(1), decimal_dot=False) < (
+        if word.lower() not in UNSCALED_WORDS and _grouped(m.group(1), decimal_dot=False) < (
             _SMALLEST_UNSCALED
         ):
             return word
