@@ -41,13 +41,17 @@ _AMOUNT = re.compile(
     + rf"|{_N}\s*{_SCALE}(?:\s*{_UNIT})?"  # 10 billion CFU
     + rf"|\d{{1,3}}(?:[.,]\d+)?\s?{_LETTER_SCALE}(?:\s*{_UNIT})?"  # 10B
     + rf"|{_N}\s*{_UNIT}"  # 250 mg, 1,000,000 CFU
-    # "3 gazillion CFU", "2 miljarðar KBE": a count with a scale word the table lacks; cut from
-    # the name all the same (the count reader then says it cannot read it)
-    + rf"|{_N}\s*[^\W\d_]{{3,}}\s*{_CFU_UNIT}"
     + r")"
     + _TAIL,
     re.I,
 )
+# "3 gazillion CFU", "2 miljarðar KBE": a count with a scale word the table lacks, cut from the
+# name all the same (the count reader then says it cannot read it). Tried only when no other
+# amount is there and the text has a CFU word, so most texts never run it.
+_UNKNOWN_SCALE_AMOUNT = re.compile(
+    r"(?<![A-Za-z0-9_.,-])" + _PREFIX + rf"{_N}\s*[^\W\d_]{{3,}}\s*{_CFU_UNIT}" + _TAIL, re.I
+)
+_CFU_WORD = re.compile(_CFU_UNIT, re.I)
 _QUALIFIER = re.compile(
     r"^(?:at\s+(?:the\s+)?(?:time\s+of\s+)?manufactur\w*|at\s+expiry|through\s+expiry|"
     r"per\s+\w+|guaranteed|minimum)$",
@@ -176,6 +180,8 @@ def _cut_amount(text: str) -> tuple[str, str | None]:
     if not _DIGIT.search(text):
         return text, None
     m = _AMOUNT.search(text)
+    if m is None and _CFU_WORD.search(text):
+        m = _UNKNOWN_SCALE_AMOUNT.search(text)
     if m is None:
         return text, None
     amount = m.group(0).strip()

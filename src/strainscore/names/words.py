@@ -54,8 +54,8 @@ class LabelWords:
         cjk: dict[str, _Word] = {}
         latin: dict[str, _Word] = {}
         for w in words:
-            if w.kind == "scale":
-                continue  # read by the amount grammar (text/amounts.py)
+            if w.kind in ("scale", "and"):
+                continue  # read by the amount grammar (text/amounts.py) and the splitter
             entry = _Word(w.word, w.kind, w.means, w.species, w.language)
             if _CJK.search(w.word):
                 cjk.setdefault(w.word, entry)
