@@ -152,6 +152,14 @@ def unheld(designation: str) -> str:
     return f"designation '{designation}' is not in the reference; {NO_TRANSFER}"
 
 
+def near_miss(written: str, strain: Strain) -> str:
+    return (
+        f"'{written}' is one character from {strain.display}, which the reference holds; "
+        "check the bottle (a designation is never guessed: a misprint and another strain "
+        "look the same)"
+    )
+
+
 def conflict(designation: str, strains: list[Strain], target: Target) -> str:
     held = " and ".join(s.display for s in strains)
     return (

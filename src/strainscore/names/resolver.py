@@ -21,6 +21,7 @@ from functools import cached_property
 from strainscore.models import Resolution
 from strainscore.names import outcome as say
 from strainscore.names.designation import find_designation
+from strainscore.names.fuzzy import distance
 from strainscore.names.index import OTHER_EPITHETS, OTHER_GENERA, Hit, NameIndex, Target
 from strainscore.names.normalise import key, word
 from strainscore.names.outcome import Outcome
@@ -229,8 +230,37 @@ class Resolver:
                     f"'{hit.written}' is listed in the reference as a name of {s.display}"
                 )
             o.if_species.append(say.unheld(" ".join(rest)))
-            return o
+            return self._near_misses(o, target, " ".join(rest))
         return self.strains.apply(o, dm, target)
+
+    def _near_misses(self, o: Outcome, target: Target, written: str) -> Outcome:
+        """'B. lactis GCL25059': a held name of the species one character away is suggested, never
+        taken (a misprint and another strain look the same)."""
+        k = key(written)
+        if len(k) < 4 or not has_digit(k):
+            return o
+        near = [
+            s
+            for held, s in self._species_keys.get(target.gs, ())
+            if abs(len(held) - len(k)) <= 1 and distance(held, k, 1) == 1
+        ]
+        for s in dict.fromkeys(near):
+            o.suggest(s.display)
+            o.note(say.near_miss(written, s))
+        return o
+
+    @cached_property
+    def _species_keys(self) -> dict[tuple[str, str], list[tuple[str, Strain]]]:
+        """The keys of every designation and names.csv name of each species' strains."""
+        out: dict[tuple[str, str], list[tuple[str, Strain]]] = {}
+        strains = self.reference.strains
+        for s in strains.values():
+            out.setdefault(gs(s), []).append((key(s.designation), s))
+        for entry in self.reference.names:
+            named = strains.get(entry.strain_id) if entry.strain_id else None
+            if named is not None:
+                out.setdefault(gs(named), []).append((key(entry.name), named))
+        return out
 
     @cached_property
     def _scoped(self) -> dict[tuple[tuple[str, str], str], Hit]:

@@ -316,3 +316,25 @@ def test_korean_names_give_the_species(resolver: Resolver, text: str, species: s
 def test_singular_and_other_scale_words_are_counted(text: str, value: float) -> None:
     amount = parse_amount(text)
     assert amount is not None and amount.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("B. lactis GCL25059", "Bifidobacterium animalis subsp. lactis GCL2505"),  # a misprint
+        ("L. reuteri ATCC PTA 52899", "Limosilactobacillus reuteri ATCC PTA 5289"),  # a deposit
+        ("L. rhamnosus HN002", "Lacticaseibacillus rhamnosus HN001"),  # maybe another strain
+    ],
+)
+def test_a_designation_one_character_from_a_held_one_is_suggested_never_taken(
+    resolver: Resolver, text: str, held: str
+) -> None:
+    r = resolver.resolve(text)
+    assert r.match == "species" and r.strain_id is None
+    assert held in r.suggestions
+    assert any("one character from" in n and "never guessed" in n for n in r.notes)
+
+
+def test_a_short_designation_gets_no_near_miss(resolver: Resolver) -> None:
+    r = resolver.resolve("L. plantarum 299")  # 299v is another strain; three characters say little
+    assert r.match == "species" and not r.suggestions
