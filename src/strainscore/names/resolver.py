@@ -233,16 +233,20 @@ class Resolver:
             return self._near_misses(o, target, " ".join(rest))
         return self.strains.apply(o, dm, target)
 
-    def _near_misses(self, o: Outcome, target: Target, written: str) -> Outcome:
+    def _near_misses(self, o: Outcome, target: Target | None, written: str) -> Outcome:
         """'B. lactis GCL25059': a held name of the species one character away is suggested, never
-        taken (a misprint and another strain look the same)."""
+        taken (a misprint and another strain look the same). With no species written, only a
+        long identifier ('(ATCC PTA 52899)', 6+ characters) is compared, with every strain's."""
         k = key(written)
-        if len(k) < 4 or not has_digit(k):
+        if len(k) < (4 if target is not None else 6) or not has_digit(k):
             return o
+        keyed = (
+            self._species_keys.get(target.gs, ())
+            if target is not None
+            else [pair for pairs in self._species_keys.values() for pair in pairs]
+        )
         near = [
-            s
-            for held, s in self._species_keys.get(target.gs, ())
-            if abs(len(held) - len(k)) <= 1 and distance(held, k, 1) == 1
+            s for held, s in keyed if abs(len(held) - len(k)) <= 1 and distance(held, k, 1) == 1
         ]
         for s in dict.fromkeys(near):
             o.suggest(s.display)
@@ -414,7 +418,7 @@ class Resolver:
                     return o
                 o.designation_text = o.designation_text or aside
                 o.if_species = [say.unheld(aside)]
-                return o
+                return self._near_misses(o, o.target, aside)
             written = o.designation_text
             o.designation_text = written or aside
             o = self.strains.apply(o, dm, o.target)
@@ -434,6 +438,7 @@ class Resolver:
             return replace(sub, notes=[*sub.notes, say.aside_used(aside)])
         if sub.match == "unknown" and has_digit(aside):
             o.note(say.aside_unheld(aside))
+            return self._near_misses(o, None, aside)
         return o
 
     def _several(self, aside: str, target: Target) -> list[str]:

@@ -338,3 +338,11 @@ def test_a_designation_one_character_from_a_held_one_is_suggested_never_taken(
 def test_a_short_designation_gets_no_near_miss(resolver: Resolver) -> None:
     r = resolver.resolve("L. plantarum 299")  # 299v is another strain; three characters say little
     assert r.match == "species" and not r.suggestions
+
+
+def test_a_long_identifier_one_character_off_is_suggested_even_with_no_species(
+    resolver: Resolver,
+) -> None:
+    r = resolver.resolve("BioGaia Prodentis (ATCC PTA 52899")  # the label's misprint of 5289
+    assert r.match == "unknown" and r.species is None  # no species inferred from a misprint
+    assert "Limosilactobacillus reuteri ATCC PTA 5289" in r.suggestions
