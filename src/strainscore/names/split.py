@@ -36,7 +36,8 @@ def _and_words(words: tuple[str, ...]) -> str:
       whole word, in any case.
     - A word of one or two letters ('e', 'y', 'i', 'a', 'og', 'et', 'en', 'ja') could be part of a
       name or a designation, so it splits only in lower case, between spaces, before a capital
-      letter or a digit (the next strain, or a sibling designation: "573/1 i 573L3").
+      letter or a digit (the next strain, or a sibling designation: "573/1 i 573L3"), and not
+      after one lone capitalised word ("Contains a Lactobacillus": the English article).
     - A word in a script without spaces ('と', '和', '및') splits wherever it stands; the reference
       check holds that it is part of no other label word, and a kana one must not touch other
       kana ('と' inside 'ひとつ').
@@ -68,9 +69,21 @@ _SEP = re.compile(
     re.I,
 )
 _BULLET = re.compile(r"^(?:[-*–·]\s+|\(?\d{1,2}[.)]\s+)")
+# Words that title a list of strains ("Probiotic blend (...)", "Bakterienkulturen (...)",
+# "Zutaten: ...", "ferments lactiques : ...", "原材料名：..."): label_words.csv kinds blend,
+# live-cultures, lactic-acid-bacteria and bifidobacteria, in every label language.
+_TITLE_KINDS = ("blend", "live-cultures", "lactic-acid-bacteria", "bifidobacteria")
+
+
+def _title_words(words: tuple[str, ...]) -> str:
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    latin = [re.escape(w).replace(r"\ ", r"\s+") for w in ordered if not CJK.search(w)]
+    cjk = [re.escape(w) for w in ordered if CJK.search(w)]
+    return "|".join([r"(?<!\w)(?:" + "|".join(latin) + r")(?!\w)"] * bool(latin) + cjk)
+
+
 _BLEND = re.compile(
-    r"\b(?:blend|complex|formula|mix|mixture|cultures?|probiotics?|proprietary|consortium|"
-    r"strains|contains|ingredients|organisms)\b",
+    _title_words(tuple(w for kind in _TITLE_KINDS for w, _ in shipped_label_words(kind))) or "(?!)",
     re.I,
 )
 _EDGE_START = " \t.,;:-–•*·"
@@ -106,6 +119,13 @@ def _is_separator(text: str, m: re.Match[str]) -> bool:
         return not (
             text[m.start() - 1 : m.start()].isdigit() and text[m.end() : m.end() + 1].isdigit()
         )
+    word = m.group(0).strip()
+    if len(word) <= 2 and word.isalpha() and word.islower():
+        # A short 'and' ends a strain ("Rosell-52 i ...", "rhamnosus a ...", "Shirota y ..."),
+        # never a lone word before it ("Contains a Lactobacillus ...": the English article).
+        before = text[: m.start()].split()
+        lone_word = len(before) == 1 and before[0].isalpha() and not before[0].isupper()
+        return bool(before) and not lone_word
     return True
 
 
@@ -114,7 +134,7 @@ def _drop_title(text: str) -> str:
     depth = 0
     for i, ch in enumerate(text):
         depth += (ch in "([") - (ch in ")])")
-        if ch == ":" and depth <= 0:
+        if ch in ":：" and depth <= 0:  # the full-width colon of Chinese and Japanese
             title, rest = split_asides(text[:i])[0], text[i + 1 :]
             # "L. rhamnosus GG: 10 billion CFU" is a strain and its amount, not a title.
             if _BLEND.search(title) and any(c.isalpha() for c in rest) and not is_amount(rest):

@@ -54,7 +54,7 @@ class LabelWords:
         cjk: dict[str, _Word] = {}
         latin: dict[str, _Word] = {}
         for w in words:
-            if w.kind in ("scale", "and"):
+            if w.kind in ("scale", "and", "blend"):
                 continue  # read by the amount grammar (text/amounts.py) and the splitter
             entry = _Word(w.word, w.kind, w.means, w.species, w.language)
             if _CJK.search(w.word):

@@ -122,3 +122,33 @@ def test_separators_of_every_label_language(cell: str, pieces: list[str]) -> Non
 )
 def test_short_and_words_split_only_before_another_strain(cell: str) -> None:
     assert len(split_strains(cell)) == 1
+
+
+@pytest.mark.parametrize(
+    ("cell", "pieces"),
+    [
+        # a list's title in the label's language (label_words.csv kinds blend, live-cultures,
+        # lactic-acid-bacteria, bifidobacteria): dropped before a colon, expanded before brackets
+        ("Ferments lactiques : LGG, BB-12", ["LGG", "BB-12"]),
+        ("Bakterienkulturen (LGG, BB-12)", ["LGG", "BB-12"]),
+        ("Fermenti lattici vivi (L. acidophilus La-5, BB-12)", ["L. acidophilus La-5", "BB-12"]),
+        ("Składniki: L. rhamnosus GG, B. lactis BB-12", ["L. rhamnosus GG", "B. lactis BB-12"]),
+        ("Bifidobakterien (B. longum BB536, B. breve M16V)", ["B. longum BB536", "B. breve M16V"]),
+        ("原材料名：ビフィズス菌BB536、乳酸菌シロタ株", ["ビフィズス菌BB536", "乳酸菌シロタ株"]),
+        ("配料：鼠李糖乳杆菌HN001，乳双歧杆菌HN019", ["鼠李糖乳杆菌HN001", "乳双歧杆菌HN019"]),
+    ],
+)  # fmt: skip
+def test_list_titles_of_every_label_language(cell: str, pieces: list[str]) -> None:
+    assert split_strains(cell) == pieces
+
+
+def test_a_strain_and_its_count_after_a_colon_is_no_title() -> None:
+    assert split_strains("L. rhamnosus GG：10 billion CFU") == ["L. rhamnosus GG：10 billion CFU"]
+
+
+def test_a_short_and_after_one_capitalised_word_is_no_and() -> None:
+    assert split_strains("Contains a Lactobacillus rhamnosus GG") == [
+        "Contains a Lactobacillus rhamnosus GG"
+    ]
+    assert split_strains("L. rhamnosus a L. casei") == ["L. rhamnosus", "L. casei"]
+    assert split_strains("LGG e BB-12") == ["LGG", "BB-12"]
