@@ -23,10 +23,8 @@ from __future__ import annotations
 import re
 
 from strainscore.names.parse import is_amount, split_asides
-from strainscore.text.scripts import CJK
+from strainscore.text.scripts import CJK, HIRAGANA
 from strainscore.text.shipped import shipped_label_words
-
-_HIRAGANA = "\u3041-\u309f"
 
 
 def _and_words(words: tuple[str, ...]) -> str:
@@ -45,8 +43,8 @@ def _and_words(words: tuple[str, ...]) -> str:
     long_words, short_words, cjk_words = [], [], []
     for w in sorted(set(words), key=lambda w: (-len(w), w)):
         if CJK.search(w):
-            kana = all("\u3041" <= c <= "\u309f" for c in w)
-            guard = (rf"(?<![{_HIRAGANA}])", rf"(?![{_HIRAGANA}])") if kana else ("", "")
+            kana = re.fullmatch(f"[{HIRAGANA}]+", w) is not None
+            guard = (rf"(?<![{HIRAGANA}])", rf"(?![{HIRAGANA}])") if kana else ("", "")
             cjk_words.append(guard[0] + re.escape(w) + guard[1])
         elif len(w) <= 2:
             short_words.append(re.escape(w))

@@ -12,3 +12,5 @@ import re
 # Hiragana and katakana, CJK ideographs (extension A, unified, compatibility), hangul syllables and
 # half-width katakana.
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af\uff66-\uff9f]")
+# Hiragana, as a character-class range: the kana a Japanese 'and' (と) must not touch.
+HIRAGANA = "\u3041-\u309f"
