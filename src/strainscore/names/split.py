@@ -141,10 +141,16 @@ def _drop_title(text: str) -> str:
     return text
 
 
+# A genus and a species word written out ("Bacillus clausii"): the brackets of such a text list
+# that species' designations, not a blend's strains ("4 ceppi (SIN, O/C, T, N/R) di spore di
+# Bacillus clausii").
+_BINOMIAL = re.compile(r"\b[A-Z][a-z]{2,}\s+[a-z]{3,}\b")
+
+
 def _expand_blend(piece: str) -> list[str]:
     """'Probiotic blend (L. acidophilus, B. lactis) 5 billion CFU' -> the two strains."""
     main, asides = split_asides(piece)
-    if len(asides) != 1 or not _BLEND.search(main):
+    if len(asides) != 1 or not _BLEND.search(main) or _BINOMIAL.search(_BLEND.sub(" ", main)):
         return [piece]
     inner = split_strains(asides[0])
     return inner if len(inner) >= 2 else [piece]

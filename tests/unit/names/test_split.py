@@ -152,3 +152,8 @@ def test_a_short_and_after_one_capitalised_word_is_no_and() -> None:
     ]
     assert split_strains("L. rhamnosus a L. casei") == ["L. rhamnosus", "L. casei"]
     assert split_strains("LGG e BB-12") == ["LGG", "BB-12"]
+
+
+def test_brackets_after_a_species_list_its_designations_not_a_blend() -> None:
+    cell = "4 ceppi (SIN, O/C, T, N/R) di spore di Bacillus clausii"  # 'ceppi' is a title word
+    assert split_strains(cell) == [cell]
