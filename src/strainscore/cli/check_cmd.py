@@ -45,8 +45,8 @@ _CHECK_OPTIONS = (
         "--text",
         "text",
         metavar="LIST",
-        help="Check a pasted ingredient list as one product, e.g. "
-        '"L. rhamnosus GG, B. lactis BB-12".',
+        help="Check a pasted ingredient list as one product (counts as printed; fillers set "
+        'aside), e.g. "L. rhamnosus GG 10 billion CFU, B. lactis BB-12".',
     ),
     click.option("--claims", default="", metavar="TEXT", help="With --text: the label's claims."),
     click.option("--dsld", multiple=True, metavar="ID", help="Check DSLD label ID (repeatable)."),

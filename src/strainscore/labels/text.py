@@ -9,6 +9,7 @@ from strainscore.labels.rows.cells import split_claims
 from strainscore.models import LabelLine, LabelSheet
 from strainscore.names.split import split_strains
 from strainscore.text.clean import strip_invisible
+from strainscore.text.shipped import shipped_label_words
 
 PASTED_PRODUCT = "Pasted ingredient list"
 
@@ -27,17 +28,46 @@ def label_from_text(text: str, *, product: str = PASTED_PRODUCT, claims: str = "
     text = strip_invisible(text)[0]
     product = strip_invisible(product)[0] or PASTED_PRODUCT
     claim_list = split_claims(strip_invisible(claims)[0])
+    pieces = split_strains(text)
+    # A whole ingredient list pasted from the pack: its fillers and capsule are no organisms.
+    set_aside = [p for p in pieces if is_ingredient(p)]
     lines = tuple(
         LabelLine(row=i, product=product, strain_text=piece, cell_text=text, claims=claim_list)
-        for i, piece in enumerate(split_strains(text), start=1)
+        for i, piece in enumerate((p for p in pieces if p not in set_aside), start=1)
     )
     if not lines:
+        why = (
+            f"{_listed(set_aside)} are ingredients, not organisms"
+            if set_aside
+            else "it is empty, or holds only spaces and punctuation"
+        )
         raise InputFileError(
-            "--text names no strain (it is empty, or holds only spaces and punctuation); give the "
-            'strains from the label, e.g. --text "L. rhamnosus GG, B. lactis BB-12"',
+            f"--text names no strain ({why}); give the strains from the label, e.g. "
+            '--text "L. rhamnosus GG, B. lactis BB-12"',
             code="empty-text",
         )
-    return LabelSheet("<text>", lines)
+    notices = (
+        (f"set aside {_listed(set_aside)}: ingredients that are not organisms",)
+        if set_aside
+        else ()
+    )
+    return LabelSheet("<text>", lines, notices=notices)
+
+
+# The ingredient words of the shipped label_words.csv (kind ``ingredient``), lower case.
+_INGREDIENTS = frozenset(w.lower() for w, _ in shipped_label_words("ingredient"))
+_WORDS = re.compile(r"[^\W\d_][^\W\d_-]*(?:-[^\W\d_]+)*")
+
+
+def is_ingredient(piece: str) -> bool:
+    """Every word of `piece` names an ingredient that is no organism ('Maltodextrin',
+    'Kapselhülle: Hydroxypropylmethylcellulose'); a piece with one other word is kept."""
+    words = [w.lower() for w in _WORDS.findall(piece) if len(w) > 1]
+    return bool(words) and all(w in _INGREDIENTS for w in words)
+
+
+def _listed(pieces: list[str]) -> str:
+    return ", ".join(repr(p) for p in pieces)
 
 
 # Bytes that were not UTF-8 reach Python as lone surrogates (the 'surrogateescape' of argv).

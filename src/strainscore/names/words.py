@@ -54,8 +54,8 @@ class LabelWords:
         cjk: dict[str, _Word] = {}
         latin: dict[str, _Word] = {}
         for w in words:
-            if w.kind in ("scale", "and", "blend"):
-                continue  # read by the amount grammar (text/amounts.py) and the splitter
+            if w.kind in ("scale", "and", "blend", "ingredient"):
+                continue  # read by the amount grammar (text/amounts.py), the splitter, --text
             entry = _Word(w.word, w.kind, w.means, w.species, w.language)
             if _CJK.search(w.word):
                 cjk.setdefault(w.word, entry)

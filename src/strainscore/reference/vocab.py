@@ -49,6 +49,7 @@ LABEL_WORD_KINDS = (
     "filler",
     "and",
     "blend",
+    "ingredient",
 )
 LANGUAGE_RE = r"^[a-z]{2}(?:-[A-Z][a-z]{3})?$"  # "ja", "zh-Hans"
 # The languages of claim_phrases.csv (ISO 639-1): English and the main label languages.
