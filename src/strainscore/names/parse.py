@@ -18,7 +18,7 @@ _PREFIX = r"(?:(?:≥|>=|>|min\.?|minimum|at\s+least|over|up\s+to)\s*)?"
 _SCALE = scale_pattern(WORD_SCALES) + r"(?![a-z])\.?"
 _LETTER_SCALE = "[" + "".join(LETTER_SCALES) + "]" + r"(?![A-Za-z0-9-])"  # "10B", "500M"
 _UNIT = (
-    r"(?:cfus?|ufc|kbe|jtk|afus?|spores?|mg|milligrams?|個|个|개|"
+    r"(?:u\.f\.c\.?|c\.f\.u\.?|cfus?|ufc|kbe|jtk|afus?|spores?|mg|milligrams?|g|grams?|個|个|개|"
     r"live\s+(?:cultures?|organisms|cells|bacteria)|viable\s+(?:cells|organisms|bacteria)|"
     r"organisms|cells)(?![a-z])"
 )
@@ -176,9 +176,16 @@ def split_asides(text: str) -> tuple[str, list[str]]:
 _DIGIT = re.compile(r"\d")  # every amount starts with a digit: a text with none skips the pattern
 
 
+# A name run into its count or designation: "Lactobacillus casei3,3 x 107U.F.C.",
+# "Saccharomyces boulardii-17". A word of four or more lower-case letters (an epithet, never a
+# designation such as "Rosell-52" or "Probio65", which start with a capital) ends there.
+_GLUED = re.compile(r"\b([a-z]{4,})-?(?=\d)")
+
+
 def _cut_amount(text: str) -> tuple[str, str | None]:
     if not _DIGIT.search(text):
         return text, None
+    text = _GLUED.sub(r"\1 ", text)
     m = _AMOUNT.search(text)
     if m is None and _CFU_WORD.search(text):
         m = _UNKNOWN_SCALE_AMOUNT.search(text)

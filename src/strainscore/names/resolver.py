@@ -32,6 +32,8 @@ from strainscore.names.taxon import TaxonRead, read_epithet_only, read_taxon
 from strainscore.names.words import LabelWords
 from strainscore.reference.model import Reference, Strain
 
+# A text of this many words or more may be a sentence naming the species inside it.
+_SENTENCE_WORDS = 5
 MAX_CHARS = 1000  # a cell longer than this is not one strain name; the rest is not read
 _LEAD = re.compile(
     r"^(?:formerly|previously|also\s+known\s+as|aka|a\.k\.a\.|syn\.?|synonym|as|now|ex|"
@@ -135,7 +137,10 @@ class Resolver:
             ep = read_epithet_only(ix, tokens)
             if ep is not None:
                 return self._epithet_only(ep, tokens)
-            return self.strains.alone(tokens, marked)
+            alone = self.strains.alone(tokens, marked)
+            tr = self._in_sentence(tokens) if alone.match == "unknown" else None
+            if tr is None:
+                return alone
         if tr.start:
             o.note(f"set aside '{' '.join(tokens[: tr.start])}' before the name")
         rest = [t for t in tokens[tr.end :] if word(t) not in STRAIN_WORDS]
@@ -167,6 +172,20 @@ class Resolver:
                 return None
             tr = read_taxon(self.index, tokens, start, fuzzy=False)
             if tr is not None and (tr.targets or self._full_genus(tr)):
+                return tr
+        return None
+
+    def _in_sentence(self, tokens: tuple[str, ...]) -> TaxonRead | None:
+        """'Each capsule contains 250 mg lyophilised Saccharomyces boulardii': a species named
+        inside a sentence (a leaflet's composition line), tried only when nothing else was
+        read. Its first species name, exact (no spelling repair), and of one species only."""
+        if len(tokens) < _SENTENCE_WORDS:
+            return None
+        for start in range(1, min(len(tokens), 40)):
+            if word(tokens[start]) is None:
+                continue
+            tr = read_taxon(self.index, tokens, start, fuzzy=False)
+            if tr is not None and len(tr.targets) == 1:
                 return tr
         return None
 

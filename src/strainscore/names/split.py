@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from strainscore.names.parse import is_amount, split_asides
+from strainscore.names.parse import find_amount, is_amount, split_asides
 from strainscore.text.scripts import CJK, HIRAGANA
 from strainscore.text.shipped import shipped_label_words
 
@@ -177,12 +177,47 @@ def _ends_with_epithet(piece: str) -> bool:
     return len(words) >= 2 and words[-1].isalpha() and words[-1].islower()
 
 
+# The word for strain in every label language (label_words.csv kind ``strain``): "Saccharomyces
+# boulardii, stammen CNCM I-745" is one strain, its designation after a comma and that word.
+_STRAIN_WORDS = frozenset(
+    w.lower().rstrip(".") for w, _ in shipped_label_words("strain") if not CJK.search(w)
+)
+
+
+def _strain_word_then_designation(piece: str) -> bool:
+    words = piece.split(None, 1)
+    return (
+        len(words) == 2
+        and words[0].lower().rstrip(".:") in _STRAIN_WORDS
+        and _bare_designation(words[1])
+    )
+
+
+# Words that name nothing (label_words.csv kind ``filler``: "gefriergetrocknet", "frystorkad"):
+# "frystorkad 250 mg" after a strain is its amount.
+_FILLERS = frozenset(w.lower() for w, _ in shipped_label_words("filler") if not CJK.search(w))
+
+
+def _amount_with_fillers(piece: str) -> bool:
+    """'frystorkad 250 mg', 'non meno di 75 milioni.', '755 x 109 mikrobů v 1 tobolce': a count
+    with words around it in the label's language, and no word that could be a name (a capitalised
+    word, or an abbreviated genus)."""
+    kept = [w for w in piece.split() if w.lower().strip(".,;:") not in _FILLERS]
+    if kept and len(kept) < len(piece.split()) and is_amount(" ".join(kept)):
+        return True
+    return find_amount(piece) is not None and not _NAME_LIKE.search(piece)
+
+
+_NAME_LIKE = re.compile(r"\b[A-Z][a-z]{2,}|\b[A-Z][a-z]{0,3}\.")
+
+
 def _joins_previous(prev: str, piece: str) -> bool:
-    if piece.startswith(("(", "[")) or is_amount(piece):
+    if piece.startswith(("(", "[")) or is_amount(piece) or _amount_with_fillers(piece):
         return True
     if re.sub(r"[\W_]", "", piece).isdigit():  # "6086" or "6086®" after "GBI-30,"
         return True
-    return _bare_designation(piece) and _ends_with_epithet(prev)
+    designation = _bare_designation(piece) or _strain_word_then_designation(piece)
+    return designation and _ends_with_epithet(prev)
 
 
 def _stem(text: str) -> str:
