@@ -21,8 +21,9 @@ from strainscore import __version__
 from strainscore.errors import UsageError
 from strainscore.formats import _badges, words
 from strainscore.formats._chart import svg as chart_svg
+from strainscore.formats._strain import strain_sections
 from strainscore.formats._studies import Sources, sources_for
-from strainscore.formats._view import ProductView, evidence_parts, index_order, product_views
+from strainscore.formats._view import ProductView, index_order, product_views
 from strainscore.formats.words import DIRECTION_WORDS, DOSE_WORDS
 from strainscore.models import Report
 from strainscore.resources import templates_dir
@@ -65,9 +66,8 @@ def environment(folder: str | None = None) -> jinja2.Environment:
         verdict_of=verdict_of,
         claim_status_words=words.CLAIM_STATUS_WORDS,
         claim_counts_text=words.claim_counts_text,
-        via_text=words.via_text,
-        evidence_parts=evidence_parts,
         chart_svg=chart_svg,
+        strain_sections=strain_sections,  # "Strain by strain" (formats/_strain.py)
         csp=CSP,
         version=__version__,
         indexes=INDEXES,
