@@ -21,6 +21,7 @@ from strainscore import __version__
 from strainscore.errors import UsageError
 from strainscore.formats import _badges, words
 from strainscore.formats._chart import svg as chart_svg
+from strainscore.formats._outcomes import outcome_table
 from strainscore.formats._strain import strain_sections
 from strainscore.formats._studies import Sources, sources_for
 from strainscore.formats._view import ProductView, index_order, product_views
@@ -67,6 +68,7 @@ def environment(folder: str | None = None) -> jinja2.Environment:
         claim_status_words=words.CLAIM_STATUS_WORDS,
         claim_counts_text=words.claim_counts_text,
         chart_svg=chart_svg,
+        outcome_table=outcome_table,  # "Best evidence per outcome" (formats/_outcomes.py)
         strain_sections=strain_sections,  # "Strain by strain" (formats/_strain.py)
         csp=CSP,
         version=__version__,
