@@ -16,13 +16,14 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from strainscore.formats._studies import Citation, Sources
-from strainscore.formats.words import BASIS_WORDS, DOSE_WORDS, certainty_text
+from strainscore.formats.words import BASIS_WORDS, DOSE_WORDS, certainty_text, studies_text
 from strainscore.models import DoseCheck, OutcomeEvidence
 from strainscore.verdict import Studied, verdict_of
 
 __all__ = [
     "citations",
     "cite_links",
+    "context_items",
     "direction",
     "dose",
     "evidence",
@@ -135,6 +136,21 @@ def cite_links(ids: Sequence[str], src: Sources, prefix: str, inline: bool = Fal
         return _built(", ".join(f'<a href="#{pre}{_link(sid, src, False)}' for sid in ids))
     items = "".join(f'<li><a href="#{pre}{_link(sid, src, True)}</li>' for sid in ids)
     return _built(f'<ul class="cites">{items}</ul>')
+
+
+def context_items(
+    context: Sequence[tuple[str, Sequence[Citation]]], src: Sources, prefix: str
+) -> Markup:
+    """The list of reviews pooling many strains (and studies of unrecorded strains), one
+    ``<li>`` line per outcome: its studies linked on screen, counted in print."""
+    return _built(
+        "".join(
+            f'<li>{escape(label)}: <span class="noprint">'
+            f"{cite_links([c.study_id for c in cites], src, prefix, inline=True)}</span>"
+            f'<span class="print-inline">{studies_text(len(cites))}</span></li>\n'
+            for label, cites in context
+        )
+    )
 
 
 # (study id, id of the report's sources, with its design) -> (the sources, the link after "#pre").

@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 from strainscore.formats._badges import cite_links, evidence_rows
 from strainscore.formats._studies import Sources
 from strainscore.formats._view import evidence_parts
-from strainscore.formats.words import BASIS_WORDS, MATCH_WORDS, cfu_text, via_text
+from strainscore.formats.words import BASIS_WORDS, MATCH_WORDS, cfu_text, studies_text, via_text
 from strainscore.models import LabelLine, OutcomeEvidence, Resolution, StrainReport
 
 __all__ = ["strain_section", "strain_sections"]
@@ -179,15 +179,11 @@ def _evidence(
     return "".join(out)
 
 
-def _studies(n: int) -> str:
-    return f"{n} {'study' if n == 1 else 'studies'}"
-
-
 def _species_line(species: tuple[OutcomeEvidence, ...], src: Sources, pre: str) -> str:
     items = ", ".join(
         f'{escape(src.outcome(e.outcome))} (<span class="noprint">'
         f"{cite_links(e.study_ids, src, pre, inline=True)}</span>"
-        f'<span class="print-inline">{_studies(len(e.study_ids))}</span>)'
+        f'<span class="print-inline">{studies_text(len(e.study_ids))}</span>)'
         for e in species
     )
     return (

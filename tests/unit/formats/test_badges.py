@@ -47,3 +47,15 @@ def test_cite_links_inline_and_as_a_list() -> None:
         '<ul class="cites"><li><a href="#ref-a">Ann 2020</a>'
         ' <span class="design">(RCT, n=1,200)</span></li></ul>'
     )
+
+
+def test_context_lists_each_outcome_with_its_studies_linked_and_counted() -> None:
+    ann, bob = Citation("a", "Ann 2020"), Citation("b", "Bob 2021")
+    src = Sources({"a": ann, "b": bob}, {}, True)
+    html = b.context_items([(EVIL, (ann, bob)), ("Sleep", (ann,))], src, "p3-")
+    assert html == (
+        f'<li>{ESCAPED}: <span class="noprint"><a href="#p3-ref-a">Ann 2020</a>, '
+        '<a href="#p3-ref-b">Bob 2021</a></span><span class="print-inline">2 studies</span></li>\n'
+        '<li>Sleep: <span class="noprint"><a href="#p3-ref-a">Ann 2020</a></span>'
+        '<span class="print-inline">1 study</span></li>\n'
+    )
