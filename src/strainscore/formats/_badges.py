@@ -16,13 +16,14 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from strainscore.formats._studies import Citation, Sources
-from strainscore.formats.words import BASIS_WORDS, DOSE_WORDS, certainty_text
+from strainscore.formats.words import BASIS_WORDS, DOSE_WORDS, certainty_text, studies_text
 from strainscore.models import DoseCheck, OutcomeEvidence
 from strainscore.verdict import Studied, verdict_of
 
 __all__ = [
     "citations",
     "cite_links",
+    "context_items",
     "direction",
     "dose",
     "evidence",
@@ -130,11 +131,51 @@ def dose(d: DoseCheck | None, dose_words: Mapping[str, str]) -> Markup:
 def cite_links(ids: Sequence[str], src: Sources, prefix: str, inline: bool = False) -> Markup:
     """Links to the studies in the page's list ("#p12-ref-<id>"): inline, or as a list with
     each study's design and size."""
-    pre = escape(prefix)
+    return _built(
+        str(escape(prefix)).join(_cite_pieces(ids, src, inline))
+    )  # str: Markup.join escapes
+
+
+# (id of a tuple of study ids, id of the report's sources, inline) -> (both objects, the links
+# split where the page's prefix goes). Bodies of evidence share their tuples of ids.
+_PIECES: dict[tuple[int, int, bool], tuple[object, object, list[str]]] = {}
+
+
+def _cite_pieces(ids: Sequence[str], src: Sources, inline: bool) -> list[str]:
+    """The links of `cite_links` without the prefix: joined by it, they are the links."""
+    key = (id(ids), id(src), inline)
+    hit = _PIECES.get(key)
+    if hit is not None and hit[0] is ids and hit[1] is src:
+        return hit[2]
     if inline:
-        return _built(", ".join(f'<a href="#{pre}{_link(sid, src, False)}' for sid in ids))
-    items = "".join(f'<li><a href="#{pre}{_link(sid, src, True)}</li>' for sid in ids)
-    return _built(f'<ul class="cites">{items}</ul>')
+        made = ['<a href="#', *(f'{_link(sid, src, False)}, <a href="#' for sid in ids)]
+        made[-1] = made[-1].removesuffix(', <a href="#')
+    else:
+        made = ['<ul class="cites"><li><a href="#']
+        made += (f'{_link(sid, src, True)}</li><li><a href="#' for sid in ids)
+        made[-1] = made[-1].removesuffix('<li><a href="#') + "</ul>"
+    if not ids:
+        made = [""] if inline else ['<ul class="cites"></ul>']
+    if isinstance(ids, tuple):  # a list may be made anew for each call: not kept
+        if len(_PIECES) >= _MEMO_LIMIT:
+            _PIECES.clear()
+        _PIECES[key] = (ids, src, made)
+    return made
+
+
+def context_items(
+    context: Sequence[tuple[str, Sequence[Citation]]], src: Sources, prefix: str
+) -> Markup:
+    """The list of reviews pooling many strains (and studies of unrecorded strains), one
+    ``<li>`` line per outcome: its studies linked on screen, counted in print."""
+    return _built(
+        "".join(
+            f'<li>{escape(label)}: <span class="noprint">'
+            f"{cite_links([c.study_id for c in cites], src, prefix, inline=True)}</span>"
+            f'<span class="print-inline">{studies_text(len(cites))}</span></li>\n'
+            for label, cites in context
+        )
+    )
 
 
 # (study id, id of the report's sources, with its design) -> (the sources, the link after "#pre").
@@ -157,7 +198,9 @@ def _link(sid: str, src: Sources, designed: bool) -> str:
     return made
 
 
-_CITATIONS: dict[Any, str] = {}
+# (id of a citation, printed, found) -> (the citation, its line after the id prefix): a
+# citation's hash is that of its dozen fields, so the key is its identity (kept, so never reused).
+_CITATIONS: dict[tuple[int, bool, bool], tuple[Citation, str]] = {}
 
 
 def citations(
@@ -170,13 +213,13 @@ def citations(
     out = []
     for c in cited:
         shown = c.study_id in printed
-        key = (c, shown, found)
-        rest = _CITATIONS.get(key)
-        if rest is None:
+        key = (id(c), shown, found)
+        hit = _CITATIONS.get(key)
+        if hit is None or hit[0] is not c:
             if len(_CITATIONS) >= _MEMO_LIMIT:
                 _CITATIONS.clear()
-            rest = _CITATIONS[key] = _citation(c, shown, found)
-        out.append(f'<li id="{pre}{rest}</li>\n')
+            hit = _CITATIONS[key] = (c, _citation(c, shown, found))
+        out.append(f'<li id="{pre}{hit[1]}</li>\n')
     return _built("".join(out))
 
 

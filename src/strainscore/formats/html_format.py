@@ -21,9 +21,12 @@ from strainscore import __version__
 from strainscore.errors import UsageError
 from strainscore.formats import _badges, words
 from strainscore.formats._chart import svg as chart_svg
+from strainscore.formats._index import index_rows
+from strainscore.formats._outcomes import outcome_table
+from strainscore.formats._strain import strain_sections
 from strainscore.formats._studies import Sources, sources_for
-from strainscore.formats._view import ProductView, evidence_parts, index_order, product_views
-from strainscore.formats.words import DIRECTION_WORDS, DOSE_WORDS
+from strainscore.formats._view import ProductView, index_order, product_views
+from strainscore.formats.words import DIRECTION_WORDS, DOSE_WORDS, count_text
 from strainscore.models import Report
 from strainscore.resources import templates_dir
 from strainscore.verdict import verdict_of
@@ -65,9 +68,10 @@ def environment(folder: str | None = None) -> jinja2.Environment:
         verdict_of=verdict_of,
         claim_status_words=words.CLAIM_STATUS_WORDS,
         claim_counts_text=words.claim_counts_text,
-        via_text=words.via_text,
-        evidence_parts=evidence_parts,
         chart_svg=chart_svg,
+        index_rows=index_rows,  # the products table's rows (formats/_index.py)
+        outcome_table=outcome_table,  # "Best evidence per outcome" (formats/_outcomes.py)
+        strain_sections=strain_sections,  # "Strain by strain" (formats/_strain.py)
         csp=CSP,
         version=__version__,
         indexes=INDEXES,
@@ -85,11 +89,6 @@ def source_name(source: str) -> str:
     if source == "-":
         return "standard input"
     return re.split(r"[\\/]", source)[-1] or source
-
-
-def count_text(n: int, word: str) -> str:
-    """3, 'product' -> '3 products'; 1, 'more problem' -> '1 more problem'."""
-    return f"{n:,} {word}" + ("" if n == 1 else "s")
 
 
 def when_text(iso: str) -> str:

@@ -134,6 +134,16 @@ def claim_counts_text(counts: Mapping[str, int]) -> str:
     return ", ".join(parts) or "none"
 
 
+def count_text(n: int, word: str) -> str:
+    """3, 'product' -> '3 products'; 1, 'more problem' -> '1 more problem'."""
+    return f"{n:,} {word}" + ("" if n == 1 else "s")
+
+
+def studies_text(n: int) -> str:
+    """'1 study', '3 studies'."""
+    return f"{n} {'study' if n == 1 else 'studies'}"
+
+
 def cfu_text(value: float | None) -> str:
     if value is None:
         return "-"

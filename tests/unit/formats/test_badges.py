@@ -47,3 +47,32 @@ def test_cite_links_inline_and_as_a_list() -> None:
         '<ul class="cites"><li><a href="#ref-a">Ann 2020</a>'
         ' <span class="design">(RCT, n=1,200)</span></li></ul>'
     )
+
+
+def test_context_lists_each_outcome_with_its_studies_linked_and_counted() -> None:
+    ann, bob = Citation("a", "Ann 2020"), Citation("b", "Bob 2021")
+    src = Sources({"a": ann, "b": bob}, {}, True)
+    html = b.context_items([(EVIL, (ann, bob)), ("Sleep", (ann,))], src, "p3-")
+    assert html == (
+        f'<li>{ESCAPED}: <span class="noprint"><a href="#p3-ref-a">Ann 2020</a>, '
+        '<a href="#p3-ref-b">Bob 2021</a></span><span class="print-inline">2 studies</span></li>\n'
+        '<li>Sleep: <span class="noprint"><a href="#p3-ref-a">Ann 2020</a></span>'
+        '<span class="print-inline">1 study</span></li>\n'
+    )
+
+
+def test_links_made_once_per_tuple_of_ids_still_take_each_pages_prefix() -> None:
+    src = Sources({"a": Citation("a", "Ann 2020", design_short="RCT")}, {}, True)
+    ids = ("a", "b")
+    for prefix in ("p1-", "p22-", ""):
+        assert b.cite_links(ids, src, prefix, inline=True) == (
+            f'<a href="#{prefix}ref-a">Ann 2020</a>, <a href="#{prefix}ref-b">b</a>'
+        )
+        assert b.cite_links(ids, src, prefix) == (
+            f'<ul class="cites"><li><a href="#{prefix}ref-a">Ann 2020</a> <span class="design">'
+            f'(RCT)</span></li><li><a href="#{prefix}ref-b">b</a></li></ul>'
+        )
+    assert b.cite_links((), src, "p1-", inline=True) == ""
+    assert b.cite_links((), src, "p1-") == '<ul class="cites"></ul>'
+    other = Sources({"a": Citation("a", "Other 1999")}, {}, True)  # another report's sources
+    assert "Other 1999" in b.cite_links(ids, other, "p1-", inline=True)
