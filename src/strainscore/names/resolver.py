@@ -141,9 +141,16 @@ class Resolver:
             tr = self._in_sentence(tokens) if alone.match == "unknown" else None
             if tr is None:
                 return alone
-        if tr.start:
-            o.note(f"set aside '{' '.join(tokens[: tr.start])}' before the name")
         rest = [t for t in tokens[tr.end :] if word(t) not in STRAIN_WORDS]
+        before = [t for t in tokens[: tr.start]]
+        if before and len(tr.targets) == 1 and not (rest and find_designation(ix, rest)):
+            found = self._designation_before(tokens[: tr.start], tr.targets[0])
+            if found:
+                o.note(f"designation '{found[0]}' read from before the name")
+                before.remove(found[0])
+                rest = found
+        if before:
+            o.note(f"set aside '{' '.join(before)}' before the name")
         o.designation_text = " ".join(rest).strip(" ,;:") or None
         targets = tr.targets
         if len(targets) == 1:
@@ -175,18 +182,31 @@ class Resolver:
                 return tr
         return None
 
+    def _designation_before(self, before: tuple[str, ...], target: Target) -> list[str]:
+        """'BB-12 Bifidobacterium animalis subsp. lactis': a designation of the species written
+        before its name; [] when none of the words before it is one."""
+        for t in before:
+            code_like = has_digit(t) or (t.isupper() and len(t) > 1)  # "HN001", "LGG", not "Live"
+            dm = find_designation(self.index, [t]) if code_like else None
+            if dm and any(gs(s) == target.gs for s in self.index.strains_for(list(dm.hits))):
+                return [t]
+        return []
+
     def _in_sentence(self, tokens: tuple[str, ...]) -> TaxonRead | None:
         """'Each capsule contains 250 mg lyophilised Saccharomyces boulardii': a species named
         inside a sentence (a leaflet's composition line), tried only when nothing else was
-        read. Its first species name, exact (no spelling repair), and of one species only."""
-        if len(tokens) < _SENTENCE_WORDS:
-            return None
+        read. Its first species name, exact (no spelling repair), and of one species only. A
+        shorter text counts only when its first words hold a designation of that species
+        ('HN001 Lactobacillus rhamnosus')."""
         for start in range(1, min(len(tokens), 40)):
             if word(tokens[start]) is None:
                 continue
             tr = read_taxon(self.index, tokens, start, fuzzy=False)
             if tr is not None and len(tr.targets) == 1:
-                return tr
+                long_enough = len(tokens) >= _SENTENCE_WORDS
+                if long_enough or self._designation_before(tokens[:start], tr.targets[0]):
+                    return tr
+                return None
         return None
 
     def _full_genus(self, tr: TaxonRead) -> bool:

@@ -346,3 +346,56 @@ def test_a_long_identifier_one_character_off_is_suggested_even_with_no_species(
     r = resolver.resolve("BioGaia Prodentis (ATCC PTA 52899")  # the label's misprint of 5289
     assert r.match == "unknown" and r.species is None  # no species inferred from a misprint
     assert "Limosilactobacillus reuteri ATCC PTA 5289" in r.suggestions
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "strain_id"),
+    [
+        # a leaflet's composition sentence: the species named inside it
+        ("Each capsule contains 250 mg lyophilised Saccharomyces boulardii",
+         "Saccharomyces cerevisiae var. boulardii", None),
+        ("Cada COMPRIMIDO contiene 1x108 unidades formadoras de colonias de Lactobacillus "
+         "reuteri protectis.", "Limosilactobacillus reuteri", "lreuteri-dsm17938"),
+        # a name run into its count or designation
+        ("Lactobacillus casei3,3 x 107U.F.C.", "Lacticaseibacillus casei", None),
+        ("Saccharomyces boulardii-17 liofilizado", "Saccharomyces cerevisiae var. boulardii", None),
+        ("Lactobacillus plantarum299v", "Lactiplantibacillus plantarum", "lplantarum-299v"),
+        # grams are a unit, so the designation before them is read
+        ("L. reuteri DSM 17938 0.10 g", "Limosilactobacillus reuteri", "lreuteri-dsm17938"),
+        ("120 millones de Lactobacilos acidófilos vivos", "Lactobacillus acidophilus", None),
+    ],
+)  # fmt: skip
+def test_leaflet_and_run_together_lines(
+    resolver: Resolver, text: str, name: str, strain_id: str | None
+) -> None:
+    r = resolver.resolve(text)
+    assert (r.name, r.strain_id) == (name, strain_id), r.notes
+
+
+def test_a_designation_with_a_capital_keeps_its_hyphen(resolver: Resolver) -> None:
+    r = resolver.resolve("B. longum Rosell-175")
+    assert r.strain_id == "blongum-r0175" and r.designation_text == "Rosell-175"
+
+
+@pytest.mark.parametrize(
+    ("text", "strain_id"),
+    [
+        ("BB-12 Bifidobacterium animalis subsp. lactis", "banimalis-bb12"),
+        ("HN001 Lactobacillus rhamnosus (HOWARU)", "lrhamnosus-hn001"),
+        ("GG Lactobacillus rhamnosus", "lrhamnosus-gg"),
+    ],
+)
+def test_a_designation_written_before_the_name_is_read(
+    resolver: Resolver, text: str, strain_id: str
+) -> None:
+    r = resolver.resolve(text)
+    assert r.strain_id == strain_id
+    assert any("read from before the name" in n for n in r.notes)
+
+
+def test_a_designation_of_another_species_before_the_name_is_set_aside(
+    resolver: Resolver,
+) -> None:
+    r = resolver.resolve("BB-12 and then some words about Lactobacillus rhamnosus")
+    assert (r.match, r.name) == ("species", "Lacticaseibacillus rhamnosus")  # BB-12 is no rhamnosus
+    assert any("set aside 'BB-12" in n for n in r.notes)

@@ -46,7 +46,7 @@ def test_the_corpus_is_real_and_broad() -> None:
 
 @pytest.mark.parametrize("line", LINES, ids=[f"{ln.product_id}:{ln.line_no}" for ln in LINES])
 def test_line_resolves_as_expected(resolver: Resolver, line) -> None:  # type: ignore[no-untyped-def]
-    problems = BENCH.judge(resolver.resolve(line.text), line)
+    problems = BENCH.judge(resolver.resolve(line.read), line)
     if line.key in GAPS:
         assert problems, f"listed in known-gaps.csv ({GAPS[line.key]}) but now passes: remove it"
     else:
@@ -57,6 +57,6 @@ def test_no_species_only_line_is_ever_upgraded(resolver: Resolver) -> None:
     upgraded = [
         ln.text
         for ln in LINES
-        if not ln.names_strain and resolver.resolve(ln.text).match == "strain"
+        if not ln.names_strain and resolver.resolve(ln.read).match == "strain"
     ]
     assert upgraded == []

@@ -157,3 +157,24 @@ def test_a_short_and_after_one_capitalised_word_is_no_and() -> None:
 def test_brackets_after_a_species_list_its_designations_not_a_blend() -> None:
     cell = "4 ceppi (SIN, O/C, T, N/R) di spore di Bacillus clausii"  # 'ceppi' is a title word
     assert split_strains(cell) == [cell]
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "Saccharomyces boulardii, stammen CNCM I-745",  # the word for strain, then a designation
+        "Saccharomyces boulardii, kanta CNCM I-745",
+        "Saccharomyces boulardii, stam CNCM I-745, frystorkad 250 mg",  # a count with a filler
+        "Lactobacillus rhamnosus 2, 755 x 109 mikrobů v 1 tobolce",  # a count with words
+        "Enterococchi ceppo SF68 liofilizzati, non meno di 75 milioni.",
+    ],
+)
+def test_a_strain_word_or_a_count_after_a_comma_stays_with_its_strain(cell: str) -> None:
+    assert split_strains(cell) == [cell]
+
+
+def test_a_count_piece_with_a_capitalised_word_may_be_a_strain() -> None:
+    assert split_strains("LGG 10 billion CFU, Bifidobacterium 5 billion CFU") == [
+        "LGG 10 billion CFU",
+        "Bifidobacterium 5 billion CFU",
+    ]
