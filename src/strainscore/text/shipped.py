@@ -24,16 +24,22 @@ def data_dir(name: str) -> Path:
 
 
 @cache
+def _shipped_label_rows() -> tuple[tuple[str, str, str], ...]:
+    """(word, kind, means) of every row of the shipped label_words.csv, read once."""
+    path = data_dir("reference") / "label_words.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        return tuple(
+            (row["word"], row.get("kind") or "", row.get("means") or "")
+            for row in csv.DictReader(fh)
+            if row.get("word")
+        )
+
+
+@cache
 def shipped_label_words(kind: str) -> tuple[tuple[str, str], ...]:
     """(word, means) of every row of the shipped label_words.csv of `kind`, in the table's order.
 
     The grammars that work without a loaded reference (amounts, the cell splitter) read their
     words here, so the table stays their one home.
     """
-    path = data_dir("reference") / "label_words.csv"
-    with path.open(encoding="utf-8", newline="") as fh:
-        return tuple(
-            (row["word"], row.get("means") or "")
-            for row in csv.DictReader(fh)
-            if row.get("kind") == kind and row.get("word")
-        )
+    return tuple((word, means) for word, k, means in _shipped_label_rows() if k == kind)
