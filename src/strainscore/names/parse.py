@@ -51,7 +51,16 @@ _AMOUNT = re.compile(
 _UNKNOWN_SCALE_AMOUNT = re.compile(
     r"(?<![A-Za-z0-9_.,-])" + _PREFIX + rf"{_N}\s*[^\W\d_]{{3,}}\s*{_CFU_UNIT}" + _TAIL, re.I
 )
-_CFU_WORD = re.compile(_CFU_UNIT, re.I)
+
+
+_CFU_IN_LOWER = re.compile("|".join(re.escape(w) for w in CFU_WORDS))
+
+
+def _has_cfu_word(text: str) -> bool:
+    """A CFU word anywhere in `text` (literal words in lower-cased text: a fast scan)."""
+    return _CFU_IN_LOWER.search(text.lower()) is not None
+
+
 _QUALIFIER = re.compile(
     r"^(?:at\s+(?:the\s+)?(?:time\s+of\s+)?manufactur\w*|at\s+expiry|through\s+expiry|"
     r"per\s+\w+|guaranteed|minimum)$",
@@ -180,14 +189,16 @@ _DIGIT = re.compile(r"\d")  # every amount starts with a digit: a text with none
 # "Saccharomyces boulardii-17". A word of four or more lower-case letters (an epithet, never a
 # designation such as "Rosell-52" or "Probio65", which start with a capital) ends there.
 _GLUED = re.compile(r"\b([a-z]{4,})-?(?=\d)")
+_GLUED_HINT = re.compile(r"[a-z]-?\d")  # a quick scan first: most texts have no such place
 
 
 def _cut_amount(text: str) -> tuple[str, str | None]:
     if not _DIGIT.search(text):
         return text, None
-    text = _GLUED.sub(r"\1 ", text)
+    if _GLUED_HINT.search(text):
+        text = _GLUED.sub(r"\1 ", text)
     m = _AMOUNT.search(text)
-    if m is None and _CFU_WORD.search(text):
+    if m is None and _has_cfu_word(text):
         m = _UNKNOWN_SCALE_AMOUNT.search(text)
     if m is None:
         return text, None

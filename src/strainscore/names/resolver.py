@@ -45,6 +45,11 @@ _LEAD = re.compile(
 _SPECIES_FIX = re.compile(r"^(?:sp|spp|species|espèce|especie|specie|art)\.?\s*:?\s+(?=\S)", re.I)
 
 
+def _one_deleted(k: str) -> list[str]:
+    """`k` and every string `k` gives with one character left out."""
+    return [k, *[k[:i] + k[i + 1 :] for i in range(len(k))]]
+
+
 def _code_after(o: Outcome) -> list[str]:
     """The Latin-script designation an unknown main text held ("有胞子性 lilac-01" -> lilac-01)."""
     if o.match != "unknown" or not o.designation_text:
@@ -276,16 +281,17 @@ class Resolver:
         """'B. lactis GCL25059': a held name of the species one character away is suggested, never
         taken (a misprint and another strain look the same). With no species written, only a
         long identifier ('(ATCC PTA 52899)', 6+ characters) is compared, with every strain's."""
-        k = key(written)
-        if len(k) < (4 if target is not None else 6) or not has_digit(k):
+        k = key(written)  # letters and digits only: a key with a digit is not all letters
+        if len(k) < (4 if target is not None else 6) or k.isalpha():
             return o
-        keyed = (
-            self._species_keys.get(target.gs, ())
-            if target is not None
-            else [pair for pairs in self._species_keys.values() for pair in pairs]
-        )
+        index = self._near_index
+        candidates = [pair for v in _one_deleted(k) if (hits := index.get(v)) for pair in hits]
+        if not candidates:  # most unheld designations: nothing held is one edit away
+            return o
         near = [
-            s for held, s in keyed if abs(len(held) - len(k)) <= 1 and distance(held, k, 1) == 1
+            s
+            for held, s in sorted(set(candidates), key=lambda pair: pair[0])
+            if (target is None or gs(s) == target.gs) and distance(held, k, 1) == 1
         ]
         for s in dict.fromkeys(near):
             o.suggest(s.display)
@@ -293,16 +299,20 @@ class Resolver:
         return o
 
     @cached_property
-    def _species_keys(self) -> dict[tuple[str, str], list[tuple[str, Strain]]]:
-        """The keys of every designation and names.csv name of each species' strains."""
-        out: dict[tuple[str, str], list[tuple[str, Strain]]] = {}
+    def _near_index(self) -> dict[str, list[tuple[str, Strain]]]:
+        """Every held designation and names.csv name of a strain, keyed, under the key itself and
+        each key with one character left out: two keys one edit apart share one of them, so a
+        near miss is looked up, not compared with every name (symmetric deletion)."""
+        out: dict[str, list[tuple[str, Strain]]] = {}
         strains = self.reference.strains
-        for s in strains.values():
-            out.setdefault(gs(s), []).append((key(s.designation), s))
+        pairs = [(key(s.designation), s) for s in strains.values()]
         for entry in self.reference.names:
             named = strains.get(entry.strain_id) if entry.strain_id else None
             if named is not None:
-                out.setdefault(gs(named), []).append((key(entry.name), named))
+                pairs.append((key(entry.name), named))
+        for held, s in pairs:
+            for v in _one_deleted(held):
+                out.setdefault(v, []).append((held, s))
         return out
 
     @cached_property
