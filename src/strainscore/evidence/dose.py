@@ -69,7 +69,8 @@ def _counts(
 ) -> tuple[list[Amount | None], list[object]]:
     """Each line's count and what it belongs to: its sheet row (a count cell), or the line
     itself (a count written into its own strain text)."""
-    from strainscore.labels.rows.cfu import not_a_count, parse_amount  # only when one is written
+    # Imported here, when a count is written: the labels package loads its file reader (pandas).
+    from strainscore.labels.rows.cfu import not_a_count, parse_amount
 
     counts: list[Amount | None] = [ln.cfu_per_serving for ln in lines]
     keys: list[object] = [ln.row for ln in lines]

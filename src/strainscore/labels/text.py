@@ -28,12 +28,14 @@ def label_from_text(text: str, *, product: str = PASTED_PRODUCT, claims: str = "
     text = strip_invisible(text)[0]
     product = strip_invisible(product)[0] or PASTED_PRODUCT
     claim_list = split_claims(strip_invisible(claims)[0])
-    pieces = split_strains(text)
     # A whole ingredient list pasted from the pack: its fillers and capsule are no organisms.
-    set_aside = [p for p in pieces if is_ingredient(p)]
+    kept: list[str] = []
+    set_aside: list[str] = []
+    for piece in split_strains(text):
+        (set_aside if is_ingredient(piece) else kept).append(piece)
     lines = tuple(
         LabelLine(row=i, product=product, strain_text=piece, cell_text=text, claims=claim_list)
-        for i, piece in enumerate((p for p in pieces if p not in set_aside), start=1)
+        for i, piece in enumerate(kept, start=1)
     )
     if not lines:
         why = (

@@ -147,9 +147,9 @@ class Resolver:
             if tr is None:
                 return alone
         rest = [t for t in tokens[tr.end :] if word(t) not in STRAIN_WORDS]
-        before = [t for t in tokens[: tr.start]]
+        before = list(tokens[: tr.start])
         if before and len(tr.targets) == 1 and not (rest and find_designation(ix, rest)):
-            found = self._designation_before(tokens[: tr.start], tr.targets[0])
+            found = self._designation_before(tuple(before), tr.targets[0])
             if found:
                 o.note(f"designation '{found[0]}' read from before the name")
                 before.remove(found[0])
