@@ -141,12 +141,18 @@ def figures(lines: list[Line], resolutions: dict[str, Any]) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=CORPUS,
+        help="a folder with labels.csv and expected.csv in the corpus's columns (a held-out set)",
+    )
     args = parser.parse_args(argv)
     from strainscore.names import resolve_many
     from strainscore.reference import load_reference
 
     ref = load_reference()
-    lines = load_corpus()
+    lines = load_corpus(args.corpus)
     texts = list(dict.fromkeys(ln.read for ln in lines))
     start = time.perf_counter()
     resolutions = resolve_many(texts, ref)

@@ -139,3 +139,26 @@ def test_compact_equals_plain_with_every_value_shape(reports: tuple[Report, Repo
     big = dataclasses.replace(golden, products=many, issues=hostile.issues, notices=("n\u2028",))
     assert len(big.products) > json_format.INDENT_UP_TO_PRODUCTS
     assert json_format.render(big).decode("utf-8") == plain(big) + "\n"
+
+
+def test_filled_makes_what_the_frozen_init_makes() -> None:
+    """The resolver builds its answers with ``filled`` (no per-field ``object.__setattr__``): the
+    same value, equal, hashable and frozen, as the dataclass's own ``__init__``; the two paths
+    that use it give every field."""
+    import dataclasses
+
+    from strainscore.models import Resolution, filled
+    from strainscore.names import resolve
+    from strainscore.names.parse import Parsed, parse
+
+    r = resolve("L. rhamnosus GG 10 billion CFU")
+    again = Resolution(**{f.name: getattr(r, f.name) for f in dataclasses.fields(Resolution)})
+    assert r == again and hash(r) == hash(again)
+    assert set(vars(r)) == {f.name for f in dataclasses.fields(Resolution)}
+    p = parse("Lactobacillus rhamnosus GG")  # the plain path builds it with filled
+    assert set(vars(p)) == {f.name for f in dataclasses.fields(Parsed)}
+    assert p == Parsed(**{f.name: getattr(p, f.name) for f in dataclasses.fields(Parsed)})
+    made = filled(Resolution, dataclasses.asdict(again))
+    assert made == again
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.match = "unknown"  # type: ignore[misc]

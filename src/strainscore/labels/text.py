@@ -7,9 +7,8 @@ import re
 from strainscore.errors import InputFileError
 from strainscore.labels.rows.cells import split_claims
 from strainscore.models import LabelLine, LabelSheet
-from strainscore.names.split import split_strains
+from strainscore.names.split import is_ingredient, split_strains
 from strainscore.text.clean import strip_invisible
-from strainscore.text.shipped import shipped_label_words
 
 PASTED_PRODUCT = "Pasted ingredient list"
 
@@ -33,9 +32,11 @@ def label_from_text(text: str, *, product: str = PASTED_PRODUCT, claims: str = "
     set_aside: list[str] = []
     for piece in split_strains(text):
         (set_aside if is_ingredient(piece) else kept).append(piece)
+    # One pasted text is one cell on one row, as a sheet's cell naming several strains is: a
+    # count after the last strain is then the cell's total (evidence/dose.py).
     lines = tuple(
-        LabelLine(row=i, product=product, strain_text=piece, cell_text=text, claims=claim_list)
-        for i, piece in enumerate(kept, start=1)
+        LabelLine(row=1, product=product, strain_text=piece, cell_text=text, claims=claim_list)
+        for piece in kept
     )
     if not lines:
         why = (
@@ -54,18 +55,6 @@ def label_from_text(text: str, *, product: str = PASTED_PRODUCT, claims: str = "
         else ()
     )
     return LabelSheet("<text>", lines, notices=notices)
-
-
-# The ingredient words of the shipped label_words.csv (kind ``ingredient``), lower case.
-_INGREDIENTS = frozenset(w.lower() for w, _ in shipped_label_words("ingredient"))
-_WORDS = re.compile(r"[^\W\d_][^\W\d_-]*(?:-[^\W\d_]+)*")
-
-
-def is_ingredient(piece: str) -> bool:
-    """Every word of `piece` names an ingredient that is no organism ('Maltodextrin',
-    'Kapselhülle: Hydroxypropylmethylcellulose'); a piece with one other word is kept."""
-    words = [w.lower() for w in _WORDS.findall(piece) if len(w) > 1]
-    return bool(words) and all(w in _INGREDIENTS for w in words)
 
 
 def _listed(pieces: list[str]) -> str:

@@ -140,7 +140,10 @@ def _longest_ascii(ix: NameIndex, toks: tuple[str, ...], keys: list[str], i: int
 def _names_something(ix: NameIndex, token: str) -> bool:
     """A set-aside word must be noise: no digits, no genus, no abbreviated genus ("B.")."""
     w = word(token)
-    return w is None or w in ix.genera or (token.endswith(".") and len(w) <= 6)
+    if w is None:  # a word of letters outside ASCII ("liofilizátum", "formájában") is noise too
+        t = token.strip(".,;:()[]")
+        return not (t.isalpha() and not t.isascii())
+    return w in ix.genera or (token.endswith(".") and len(w) <= 6)
 
 
 def distinctive(match: DesignationMatch, strain_id: str) -> bool:

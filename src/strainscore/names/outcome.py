@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from strainscore.models import MatchLevel, Resolution
+from strainscore.models import MatchLevel, Resolution, filled
 from strainscore.names.index import SPLIT_2020, Target, TaxonEntry
 from strainscore.reference.model import Strain
 
@@ -81,21 +81,24 @@ class Outcome:
         elif self.match == "genus":
             name = genus = self.genus
         notes = self.notes + self.if_species if self.match == "species" else self.notes
-        return Resolution(
-            label_text=label_text,
-            match=self.match,
-            name=name,
-            genus=genus,
-            species=species,
-            subspecies=subspecies,
-            strain=strain,
-            strain_id=strain_id,
-            via=tuple(self.via),
-            corrected=self.corrected,
-            suggestions=tuple(self.suggestions[:5]),
-            notes=tuple(dict.fromkeys(notes)),
-            designation_text=self.designation_text,
-            amount_text=amount_text,
+        return filled(
+            Resolution,
+            {
+                "label_text": label_text,
+                "match": self.match,
+                "name": name,
+                "genus": genus,
+                "species": species,
+                "subspecies": subspecies,
+                "strain": strain,
+                "strain_id": strain_id,
+                "via": tuple(self.via),
+                "corrected": self.corrected,
+                "suggestions": tuple(self.suggestions[:5]),
+                "notes": tuple(dict.fromkeys(notes)),
+                "designation_text": self.designation_text,
+                "amount_text": amount_text,
+            },
         )
 
 

@@ -9,21 +9,28 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
+from strainscore.models import filled
 from strainscore.names.normalise import fold_text, light_clean
-from strainscore.text.amounts import CFU_WORDS, LETTER_SCALES, WORD_SCALES, scale_pattern
+from strainscore.text.amounts import (
+    CFU_WORDS,
+    LETTER_SCALES,
+    NO_LETTER_AFTER,
+    WORD_SCALES,
+    scale_pattern,
+)
 
 _SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _N = r"\d+(?:[.,]\d+)*"
 _PREFIX = r"(?:(?:≥|>=|>|min\.?|minimum|at\s+least|over|up\s+to)\s*)?"
-_SCALE = scale_pattern(WORD_SCALES) + r"(?![a-z])\.?"
-_LETTER_SCALE = "[" + "".join(LETTER_SCALES) + "]" + r"(?![A-Za-z0-9-])"  # "10B", "500M"
+_SCALE = scale_pattern(WORD_SCALES) + NO_LETTER_AFTER + r"\.?"
+_LETTER_SCALE = "[" + "".join(LETTER_SCALES) + "]" + NO_LETTER_AFTER + r"(?![0-9-])"  # "10B"
 _UNIT = (
     r"(?:u\.f\.c\.?|c\.f\.u\.?|cfus?|ufc|kbe|jtk|afus?|spores?|mg|milligrams?|g|grams?|個|个|개|"
     r"live\s+(?:cultures?|organisms|cells|bacteria)|viable\s+(?:cells|organisms|bacteria)|"
     r"organisms|cells)(?![a-z])"
 )
 _CFU_UNIT = "(?:" + "|".join(CFU_WORDS) + r")(?![a-z])"
-_EXP = rf"10\s*(?:\^|\*\*|e)?\s*\+?(?:[{_SUP}]{{1,2}}|\d{{1,2}})"
+_EXP = rf"10\s*(?:\^|\*\*|exp|e)?\s*\+?(?:[{_SUP}]{{1,2}}|\d{{1,2}})"
 _TAIL = (
     r"(?:\s*(?:/|per|a)\s*(?:capsules?|caps?|servings?|doses?|days?|g|grams?|tablets?|"
     r"sachets?|ml|sticks?|drops?|vcaps?)(?![a-z]))?"
@@ -35,7 +42,7 @@ _AMOUNT = re.compile(
     + _PREFIX
     + r"(?:"
     + rf"{_N}\s*[xX×*·•⋅хХ]\s*{_EXP}(?:\s*{_SCALE})?(?:\s*{_UNIT})?"  # 1 x 10^9, 1 x 109
-    + rf"|10\s*(?:\^|\*\*)\s*\d{{1,2}}(?:\s*{_UNIT})?"  # 10^9 CFU
+    + rf"|10\s*(?:\^|\*\*|exp)\s*\d{{1,2}}(?:\s*{_UNIT})?"  # 10^9 CFU, 10exp9
     + rf"|10[{_SUP}]{{1,2}}(?:\s*{_UNIT})?"  # 10⁹ CFU
     + rf"|{_N}\s*[eE]\+?\d{{1,2}}(?![\w])(?:\s*{_UNIT})?"  # 1e10
     + rf"|{_N}\s*{_SCALE}(?:\s*{_UNIT})?"  # 10 billion CFU
@@ -52,6 +59,9 @@ _UNKNOWN_SCALE_AMOUNT = re.compile(
     r"(?<![A-Za-z0-9_.,-])" + _PREFIX + rf"{_N}\s*[^\W\d_]{{3,}}\s*{_CFU_UNIT}" + _TAIL, re.I
 )
 
+
+# An amount that is a weight ("250 mg", "1,34 g"): a count beside it is the better amount.
+_MASS = re.compile(rf"\s*{_PREFIX}{_N}\s*(?:mg|milligrams?|g|grams?)(?![a-z])", re.I)
 
 _CFU_IN_LOWER = re.compile("|".join(re.escape(w) for w in CFU_WORDS))
 
@@ -135,6 +145,13 @@ def find_amount(text: str) -> re.Match[str] | None:
     return _AMOUNT.search(text)
 
 
+def count_in(text: str) -> str | None:
+    """The count written in `text` ("5 × 109" in "1 Beutel mit 1,34 g Pulver enthält mindestens
+    5 × 109 KBE"), as ``parse`` would cut it; None when there is none or only a weight."""
+    amount = _cut_amount(text)[1]
+    return None if amount is None or _MASS.match(amount) else amount
+
+
 def is_amount(text: str) -> bool:
     """True when `text` is an amount and nothing else (qualifiers such as 'per capsule' allowed)."""
     t = text.strip(" .,;:()[]")
@@ -183,6 +200,10 @@ def split_asides(text: str) -> tuple[str, list[str]]:
 
 
 _DIGIT = re.compile(r"\d")  # every amount starts with a digit: a text with none skips the pattern
+# Every amount's number is followed, after any spaces, by a letter (a scale word, a unit, 'x',
+# 'e') or a sign (× * · ^, a superscript): a text with no such place ("DSM 17938", "GR-1") skips
+# both amount patterns. A superset of where they match (a property test holds it).
+_AMOUNT_HINT = re.compile(r"\d\s*(?:[^\W\d_]|[×*·•⋅^⁰¹²³⁴⁵⁶⁷⁸⁹])")
 
 
 # A name run into its count or designation: "Lactobacillus casei3,3 x 107U.F.C.",
@@ -197,18 +218,22 @@ def _cut_amount(text: str) -> tuple[str, str | None]:
         return text, None
     if _GLUED_HINT.search(text):
         text = _GLUED.sub(r"\1 ", text)
-    m = _AMOUNT.search(text)
-    if m is None and _has_cfu_word(text):
-        m = _UNKNOWN_SCALE_AMOUNT.search(text)
-    if m is None:
+    if not _AMOUNT_HINT.search(text):
         return text, None
-    amount = m.group(0).strip()
-    rest = text[: m.start()] + " " + text[m.end() :]
-    # A second amount (e.g. the same count written twice) is dropped too.
-    m2 = _AMOUNT.search(rest)
-    if m2 is not None:
-        rest = rest[: m2.start()] + " " + rest[m2.end() :]
-    return rest, amount
+    found = list(_AMOUNT.finditer(text))
+    if not found and _has_cfu_word(text):
+        found = list(_UNKNOWN_SCALE_AMOUNT.finditer(text))[:1]
+    if not found:
+        return text, None
+    # "1 Beutel mit 1,34 g Pulver enthält 5 × 109 KBE": the count, not the powder's weight, is
+    # the amount; every amount is cut from the name (the same count is often written twice).
+    chosen = next((m for m in found if not _MASS.match(m.group(0))), found[0])
+    pieces, end = [], 0
+    for m in found:
+        pieces.append(text[end : m.start()])
+        end = m.end()
+    pieces.append(text[end:])
+    return " ".join(pieces), chosen.group(0).strip()
 
 
 # Every match of _RANK_GLUE in ASCII text holds one of these (subsp. ssp. sp. | sps. | spp. |
@@ -260,8 +285,8 @@ def parse(text: str, words: Words | None = None) -> Parsed:
     main, amount = _cut_amount(main)
     kept_asides: list[str] = []
     for aside in asides:
-        if is_amount(aside):
-            amount = amount or aside
+        if is_amount(aside):  # "250 mg (5 x 10^9 CFU)": a count before a weight
+            amount = aside if amount is None or _MASS.match(amount) else amount
         elif _QUALIFIER.match(aside) and amount:
             amount = f"{amount} ({aside})"
         else:
@@ -300,4 +325,15 @@ def _parse_plain(text: str, words: Words | None) -> Parsed:
     full = folded_main
     if words is not None:
         folded_main = words.drop(folded_main)
-    return Parsed(tokenise(folded_main), full, (), amount, False, (), False)
+    return filled(
+        Parsed,
+        {
+            "tokens": tokenise(folded_main),
+            "full": full,
+            "asides": (),
+            "amount_text": amount,
+            "homoglyph": False,
+            "notes": (),
+            "marked": False,
+        },
+    )

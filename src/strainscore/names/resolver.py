@@ -73,6 +73,13 @@ class Resolver:
         never pays for the letter-pair index of every species name."""
         return Suggester(self.index)
 
+    def prepare(self) -> Resolver:
+        """Build now the indexes otherwise built at the first line that needs them (suggestions,
+        near misses, names written after a species): a long run pays for them once either way,
+        and a benchmark that times resolution alone builds them first."""
+        _ = self.suggester, self._near_index, self._scoped
+        return self
+
     def resolve(self, text: str) -> Resolution:
         """Never raises: a text that cannot be read resolves to ``unknown``."""
         label = text if isinstance(text, str) else "" if text is None else str(text)
@@ -137,7 +144,14 @@ class Resolver:
         if not tokens:
             return o
         ix = self.index
-        tr = read_taxon(ix, tokens) or self._after_prefix(tokens)
+        tr = read_taxon(ix, tokens)
+        if tr is not None and tr.mode == "abbreviation" and self._article_before_genus(tr, tokens):
+            tr = None  # "A Bacillus clausii" (Hungarian 'the'): no genus abbreviated as 'A'
+        tr = tr or self._after_prefix(tokens)
+        if tr is None or (not tr.targets and tr.mode != "group"):
+            again = self._read_repaired(tr, tokens, marked)
+            if again is not None:
+                return again
         if tr is None:
             ep = read_epithet_only(ix, tokens)
             if ep is not None:
@@ -178,13 +192,77 @@ class Resolver:
 
     def _after_prefix(self, tokens: tuple[str, ...]) -> TaxonRead | None:
         """'Contains L. acidophilus': a name after a few words with no digits; a genus written
-        out in full counts too ('Pendulum Akkermansia WB-STR-0001')."""
+        out in full counts too ('Pendulum Akkermansia WB-STR-0001'). A misspelt genus counts
+        when the species word after it is written exactly ('Lactéol strain of Lactovacillus
+        acidophilus LB')."""
         for start in range(1, min(4, len(tokens))):
             if has_digit(tokens[start - 1]):
                 return None
             tr = read_taxon(self.index, tokens, start, fuzzy=False)
             if tr is not None and (tr.targets or self._full_genus(tr)):
                 return tr
+            if tr is None and start + 1 < len(tokens) and word(tokens[start + 1]):
+                fixed = read_taxon(self.index, tokens, start)
+                only_genus = fixed is not None and [w for w, _ in fixed.corrections] == [
+                    tokens[start]
+                ]
+                if fixed is not None and fixed.targets and only_genus:
+                    return fixed
+        return None
+
+    def _read_repaired(
+        self, tr: TaxonRead | None, tokens: tuple[str, ...], marked: bool
+    ) -> Outcome | None:
+        """The reading of `tokens` with a name's words parted where a label ran them together
+        ("Saccharomyces-cerevisiae-Hefe", "Lactobacillus reuteriprotectis"), said; None when
+        there is nothing to part."""
+        if tr is None:
+            parted = self._hyphen_compound(tokens) if "-" in tokens[0] else None
+            if parted is None:
+                return None
+            written = " ".join(parted[: len(parted) - len(tokens) + 1])
+            return self._read(parted, marked).note(f"'{tokens[0]}' read as '{written}'")
+        glued = self._glued_epithet(tr, tokens)
+        if glued is None:
+            return None
+        written = " ".join(glued[tr.start + 1 : tr.start + 3])
+        return self._read(glued, marked).note(f"'{tokens[tr.start + 1]}' read as '{written}'")
+
+    def _hyphen_compound(self, tokens: tuple[str, ...]) -> tuple[str, ...] | None:
+        """'Saccharomyces-cerevisiae-Hefe': a name joined by hyphens to the word after it, as
+        German compounds are; the tokens with its parts apart (label words that name nothing
+        left out), or None when its first part is no genus."""
+        parts = tokens[0].split("-")
+        if len(parts) < 2 or not all(p.isalpha() for p in parts):
+            return None
+        if word(parts[0]) not in self.index.genera:
+            return None
+        kept = tuple(tokenise(self.words.drop(" ".join(parts))))
+        return (*kept, *tokens[1:]) if kept else None
+
+    def _article_before_genus(self, tr: TaxonRead, tokens: tuple[str, ...]) -> bool:
+        """'A Bacillus clausii': one capital letter with no full stop, then a genus written out,
+        is a word before the name (an article), not an abbreviated genus."""
+        return (
+            not tr.targets
+            and not tokens[0].endswith(".")
+            and len(tokens) > 1
+            and word(tokens[1]) in self.index.genera
+        )
+
+    def _glued_epithet(self, tr: TaxonRead, tokens: tuple[str, ...]) -> tuple[str, ...] | None:
+        """'reuteriprotectis', 'reuteriProtectisdalam': a species word of the genus with the next
+        word run into it; the tokens with the two parted, or None. The species word must be
+        written exactly (5 letters or more) and what follows it 3 letters or more."""
+        at = tr.start + 1
+        if at >= len(tokens) or not tokens[at].isalpha() or not tokens[at][:1].islower():
+            return None
+        written = tokens[at]
+        low = written.lower()
+        epithets = self.index.epithets_of(tr.genus_keys)
+        for n in range(len(low) - 3, 4, -1):
+            if low[:n] in epithets:
+                return (*tokens[:at], written[:n], written[n:], *tokens[at + 1 :])
         return None
 
     def _designation_before(self, before: tuple[str, ...], target: Target) -> list[str]:

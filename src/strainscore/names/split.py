@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import re
 
-from strainscore.names.parse import find_amount, is_amount, split_asides
+from strainscore.names.parse import count_in, find_amount, is_amount, split_asides
+from strainscore.text.amounts import CFU_WORDS
 from strainscore.text.scripts import CJK, HIRAGANA
-from strainscore.text.shipped import shipped_label_words
+from strainscore.text.shipped import shipped_genera, shipped_label_words
 
 
 def _and_words(words: tuple[str, ...]) -> str:
@@ -242,6 +243,64 @@ def _species_of_sibling(prev: str, piece: str) -> str | None:
     return " ".join(name) if len(stem) == 3 and _stem(piece) == stem else None
 
 
+_ABBREVIATED = re.compile(r"\b[A-Z][a-z]{0,3}\.\s?[a-z]{3,}")  # "L. rhamnosus", "Lb.casei"
+
+
+_TOKEN = re.compile(r"[^\W_]+(?:[-/.][^\W_]+)*")
+
+
+def _code_like(token: str) -> bool:
+    """'LGG', 'BB-12', 'HN001': a designation may name the strain alone. A CFU word ('KBE')
+    or a count ('10B') is none."""
+    if token.lower() in CFU_WORDS or is_amount(token):
+        return False
+    letters = [c for c in token if c.isalpha()]
+    has_digit = any(c.isdigit() for c in token)
+    return bool(letters) and (has_digit or (len(letters) >= 2 and token.isupper()))
+
+
+def _names_organism(piece: str) -> bool:
+    """A genus of the shipped taxonomy, an abbreviated genus, a designation-like word, or any
+    CJK text (whose names the splitter cannot tell from other words: such a piece is taken to
+    name one)."""
+    if CJK.search(piece) or _ABBREVIATED.search(piece):
+        return True
+    genera = shipped_genera()
+    tokens = _TOKEN.findall(piece)
+    return any(t.lower() in genera or _code_like(t) for t in tokens)
+
+
+def _place_lead(out: list[str]) -> list[str]:
+    """What a cell writes before its first strain belongs to the strains, not to a strain of its
+    own. A count is joined to the one strain after it or, before several, moved after the last
+    (where a count is the cell's total: evidence/dose.py reads it so). Words that name nothing
+    ("žive liofilizirane mliječne bakterije, acidofilne LA-5"; "négy törzset tartalmazó, ...
+    Bacillus clausii") are joined to the strain after them, whose reading sets them aside; an
+    ingredient ("Maltodextrin") stays a piece of its own, for --text to set aside."""
+    if len(out) < 2 or _names_organism(out[0]) or not _names_organism(out[1]):
+        return out
+    lead, rest = out[0], out[1:]
+    if count_in(lead) is not None:
+        if len(rest) == 1:
+            return [f"{lead}, {rest[0]}"]
+        return [*rest[:-1], f"{rest[-1]}, {lead}"]
+    if find_amount(lead) is not None or is_ingredient(lead):
+        return out
+    return [f"{lead}, {rest[0]}", *rest[1:]]
+
+
+# The ingredient words of the shipped label_words.csv (kind ``ingredient``), lower case.
+_INGREDIENTS = frozenset(w.lower() for w, _ in shipped_label_words("ingredient"))
+_WORDS = re.compile(r"[^\W\d_][^\W\d_-]*(?:-[^\W\d_]+)*")
+
+
+def is_ingredient(piece: str) -> bool:
+    """Every word of `piece` names an ingredient that is no organism ('Maltodextrin',
+    'Kapselhülle: Hydroxypropylmethylcellulose'); a piece with one other word is kept."""
+    words = [w.lower() for w in _WORDS.findall(piece) if len(w) > 1]
+    return bool(words) and all(w in _INGREDIENTS for w in words)
+
+
 def split_strains(cell: str) -> list[str]:
     """['L. rhamnosus GG', 'B. lactis BB-12'] from 'L. rhamnosus GG, B. lactis BB-12'."""
     if not isinstance(cell, str):
@@ -259,4 +318,4 @@ def split_strains(cell: str) -> list[str]:
                 out.append(f"{name} {piece}")
             else:
                 out.append(piece)
-    return out
+    return _place_lead(out)

@@ -29,7 +29,12 @@ _PINYIN = re.compile(
 _SUPERSCRIPTS = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]")
 _LATIN_END = re.compile(r"(?:^|[\s(\[（])([A-Z][a-z]{0,5}\.|[A-Z][a-z]+)\s*$")
 _DROPPED = frozenset(("strain", "lactic-acid-bacteria", "spores", "live-cultures", "filler"))
+# Letters of alphabets other than Latin and CJK that label words are written in: Greek,
+# Cyrillic, Hebrew, Arabic, Thai.
+_OTHER_SCRIPT = re.compile(r"[\u0370-\u03ff\u0400-\u052f\u0590-\u06ff\u0e00-\u0e7f]")
 LANGUAGES = {
+    "ru": "Russian",
+    "uk": "Ukrainian",
     "ja": "Japanese",
     "zh": "Chinese",
     "zh-Hans": "Chinese",
@@ -52,6 +57,7 @@ class LabelWords:
 
     def __init__(self, words: tuple[LabelWord, ...]) -> None:
         cjk: dict[str, _Word] = {}
+        script: dict[str, _Word] = {}
         latin: dict[str, _Word] = {}
         for w in words:
             if w.kind in ("scale", "and", "blend", "ingredient"):
@@ -59,10 +65,20 @@ class LabelWords:
             entry = _Word(w.word, w.kind, w.means, w.species, w.language)
             if _CJK.search(w.word):
                 cjk.setdefault(w.word, entry)
+            elif _OTHER_SCRIPT.search(w.word):
+                script.setdefault(" ".join(w.word.lower().split()), entry)
             else:
                 latin.setdefault(" ".join(w.word.lower().split()), entry)
         self._cjk = cjk
+        self._script = script
         self._latin = latin
+        # Words of alphabets with spaces match whole words only: "лактобактерии", not inside
+        # a longer word.
+        self._script_re = (
+            re.compile(rf"(?<!\w)(?:{_alternation(script).pattern})(?!\w)", re.I)
+            if script
+            else None
+        )
         self.strain_words = frozenset(
             k.rstrip(".") for k, e in latin.items() if e.kind == "strain" and " " not in k
         )
@@ -79,26 +95,41 @@ class LabelWords:
         )
 
     def translate(self, text: str) -> tuple[str, tuple[str, ...]]:
-        """(the text with CJK label words read as Latin, notes saying what was read)."""
-        if self._cjk_re is None or text.isascii() or not _CJK.search(text):
+        """(the text with label words of other scripts read as Latin, notes saying what was
+        read): Cyrillic, Greek, Thai, Arabic or Hebrew words first (whole words only), then CJK
+        words (which have no spaces to bound them)."""
+        if text.isascii():
             return text, ()
+        notes: tuple[str, ...] = ()
+        if self._script_re is not None and _OTHER_SCRIPT.search(text):
+            text, notes = self._rewrite(text, self._script_re, self._script, lower=True)
+        if self._cjk_re is None or not _CJK.search(text):
+            return text, notes
         if not _SUPERSCRIPTS.search(text):  # NFKC would make "10⁹" "109": keep exponents
             text = unicodedata.normalize("NFKC", text)
         text = _PINYIN.sub("", text)
         # The katakana middle dot parts the words of a transliterated Latin name
         # ("ビフィドバクテリウム・ロンガム" is "Bifidobacterium longum"): read it as a space.
         text = text.replace("・", " ").replace("･", " ")
+        text, cjk_notes = self._rewrite(text, self._cjk_re, self._cjk, lower=False)
+        return text, notes + cjk_notes
+
+    def _rewrite(
+        self, text: str, pattern: re.Pattern[str], table: dict[str, _Word], *, lower: bool
+    ) -> tuple[str, tuple[str, ...]]:
         out: list[str] = []
         notes: list[str] = []
         pos = 0
-        for m in self._cjk_re.finditer(text):
+        for m in pattern.finditer(text):
             out.append(text[pos : m.start()])
-            w = self._cjk[m.group(0)]
+            w = table[m.group(0).lower() if lower else m.group(0)]
             latin = self._latin_for(w, "".join(out))
+            if latin and _writes_out(latin, text[m.end() :]):
+                latin = ""  # "ビフィズス菌 Bifidobacterium longum": the Latin name follows
             out.append(f" {latin} " if latin else " ")
             if latin:
                 lang = LANGUAGES.get(w.language, w.language)
-                notes.append(f"read the {lang} '{w.word}' as '{latin}'")
+                notes.append(f"read the {lang} '{m.group(0)}' as '{latin}'")
             pos = m.end()
         out.append(text[pos:])
         return re.sub(r"\s+", " ", "".join(out)).strip(), tuple(notes)
@@ -128,9 +159,26 @@ class LabelWords:
                 return f" {w.means} "
             if w.kind in ("bifidobacteria", "species", "genus"):  # "Lactic acid bacillus"
                 return f" {w.means} "
+            if w.kind == "epithet":  # "acidofilne LA-5": the species; after a genus, its epithet
+                return f" {self._latin_for(w, m.string[: m.start()])} "
             return " " if w.kind in _DROPPED else m.group(0)
 
         return re.sub(r"\s+", " ", self._latin_re.sub(sub, text)).strip()
+
+
+_OPENERS = " \t(（[［「『【:："
+
+
+def _writes_out(latin: str, after: str) -> bool:
+    """True when the text after a genus word writes that genus in Latin itself, in full or
+    abbreviated ("ビフィズス菌（Bifidobacterium longum）", "乳酸菌 L. casei"): the word is then a
+    heading, and reading it as the genus too would leave the genus written twice."""
+    if " " in latin:  # a species word ("嗜酸乳杆菌") says more than a heading
+        return False
+    rest = after.lstrip(_OPENERS)
+    genus = latin.lower()
+    head = rest[: len(genus)].lower()
+    return head == genus or bool(re.match(rf"{re.escape(latin[0])}[a-z]{{0,3}}\.", rest))
 
 
 def _alternation(words: dict[str, _Word]) -> re.Pattern[str]:

@@ -18,8 +18,12 @@ SCALE_WORDS: dict[str, float] = {
     if means
 }
 # Words that say a figure counts colony-forming units, in the label languages: CFU, UFC (fr, es,
-# it, pt), KBE (de, nl, sv, da, no), JTK (pl), KVE (nl), KTJ (cs, sk), PMY (fi).
-CFU_WORDS = ("cfu", "cfus", "ufc", "kbe", "jtk", "kve", "ktj", "pmy", "colony", "colonies")
+# it, pt), KBE (de, nl, sv, da, no), JTK (pl), KVE (nl), KTJ (cs, sk), PMY (fi), КОЕ (ru),
+# КУО (uk).
+CFU_WORDS = (
+    *("cfu", "cfus", "ufc", "kbe", "jtk", "kve", "ktj", "pmy", "colony", "colonies"),
+    *("кое", "куо"),
+)
 # Words that follow a count without scaling it: those units, other units, what is counted and
 # per what. A small number followed by any other word may carry a scale the table lacks.
 UNSCALED_WORDS = frozenset(
@@ -32,6 +36,10 @@ UNSCALED_WORDS = frozenset(
         *("gummy", "gummies", "drops", "dose", "doses"),
     )
 )
+# After a scale word or letter, no letter of an alphabet with spaces may follow (Latin with its
+# accents, Greek, Cyrillic): "2 tỷ" is 2 billion in Vietnamese, not 2 t(rillion) and a letter.
+# CJK may follow: "1000億個" is a scale and its unit run together.
+NO_LETTER_AFTER = r"(?![A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0370-\u052f])"
 # Longest first, so an alternation never stops at a prefix ("mil millones" before "million").
 _BY_LENGTH = sorted(SCALE_WORDS, key=lambda w: (-len(w), w))
 # Single Latin letters ("10B", "500M") are scales only right after a number, not before a letter or

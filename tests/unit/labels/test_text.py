@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from strainscore.errors import InputFileError
-from strainscore.labels.text import is_ingredient, label_from_text
+from strainscore.labels.text import label_from_text
+from strainscore.names.split import is_ingredient
 
 
 def test_a_pasted_list_sets_its_non_organism_ingredients_aside_and_says_so() -> None:

@@ -161,3 +161,28 @@ def test_plain_text_parses_as_the_full_passes_parse_it(text: str) -> None:
     """ASCII text with no bracket takes a shorter path; it must part the text the same way."""
     full = parse_module.parse(text + "\u00a0", WORDS)  # a non-ASCII space: the full passes
     assert parse_module._parse_plain(text, WORDS) == full
+
+
+AMOUNT_PIECES = st.lists(
+    st.sampled_from(
+        [*"0123456789.,x×*·^⁹⁰eE+-/ ", "10", "billion", "mld", "CFU", "UFC", "kbe", "億", "個",
+         "mil millones", "gazillion", "min.", "≥", "B", "M", "mg", "GR-1", "DSM", "casei", "\t",
+         "live cultures", "hn001"]
+    ),
+    max_size=12,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(AMOUNT_PIECES)
+def test_the_amount_hint_is_found_wherever_an_amount_pattern_matches(text: str) -> None:
+    """_cut_amount skips both amount patterns when the hint is not in the text: wherever either
+    pattern matches, the hint must be found too."""
+    for pattern in (parse_module._AMOUNT, parse_module._UNKNOWN_SCALE_AMOUNT):
+        if pattern.search(text):
+            assert parse_module._AMOUNT_HINT.search(text), (pattern.pattern[:30], text)
+
+
+def test_a_text_without_the_hint_keeps_its_designation_digits() -> None:
+    assert parse_module._cut_amount("L. reuteri DSM 17938") == ("L. reuteri DSM 17938", None)
+    assert parse_module._cut_amount("L. rhamnosus GG 10 mld")[1] == "10 mld"

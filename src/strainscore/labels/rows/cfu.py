@@ -9,9 +9,15 @@ from typing import Literal
 
 from strainscore.labels.rows.cells import cell_text
 from strainscore.models import Amount
-from strainscore.text.amounts import CFU_WORDS, UNSCALED_WORDS, scale_of, scale_pattern
+from strainscore.text.amounts import (
+    CFU_WORDS,
+    NO_LETTER_AFTER,
+    UNSCALED_WORDS,
+    scale_of,
+    scale_pattern,
+)
 
-Unit = Literal["cfu", "mg", "afu", "spores", "unknown"]
+Unit = Literal["cfu", "mg", "g", "afu", "spores", "unknown"]
 MAX_AMOUNT_CHARS = 300
 # No serving holds more than 10^15 CFU (a gram of pure dried bacteria holds about 10^12); a bigger
 # figure is a typing slip, and one near the float limit would overflow a daily dose to infinity.
@@ -30,6 +36,8 @@ _UNITS: tuple[tuple[re.Pattern[str], Unit], ...] = (
     (re.compile(r"(?<![a-z])afu(?![a-z])", re.I), "afu"),
     (re.compile(r"(?<![a-z])spores?(?![a-z])", re.I), "spores"),
     (re.compile(r"(?<![a-z])(mg|milligrams?)(?![a-z])", re.I), "mg"),
+    # "1,34 g Pulver": the powder's weight (read as 1.34 CFU before, far below any dose)
+    (re.compile(r"(?<![a-z])(g|grams?|gramm|grammes?|gramos?|gramas?|grammi)(?![a-z])", re.I), "g"),
 )
 # Text that is a date or a percentage, not a count: "2024-01-05", "05/01/2024", "5%".
 _DATE_TEXT = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(\s+\d{1,2}:\d{2}(:\d{2})?)?$")
@@ -37,10 +45,12 @@ _NUM = r"(\d+(?:[.,'’ ]\d{3})*(?:[.,]\d+)?)"
 _DEC = r"(\d+(?:[.,]\d+)?)"
 # 1 x 10^9, 1x10⁹, 1·10^9, 1*10**9, 1 × 10E9, and "1 x 109" (a superscript lost in copy-paste).
 _SCI = re.compile(
-    r"(?<![\d.,])" + _DEC + r"\s*(?:x|×|\*|·|•|⋅|∙)\s*10\s*(?:\^|\*\*|e)?\s*([+-]?\d{1,2})(?!\d)",
+    r"(?<![\d.,])"
+    + _DEC
+    + r"\s*(?:x|×|\*|·|•|⋅|∙|х)\s*10\s*(?:\^|\*\*|exp|e)?\s*([+-]?\d{1,2})(?!\d)",
     re.I,
 )
-_POW = re.compile(r"(?<![\d.,])10\s*(?:\^|\*\*)\s*([+-]?\d{1,2})(?!\d)")
+_POW = re.compile(r"(?<![\d.,])10\s*(?:\^|\*\*|exp)\s*([+-]?\d{1,2})(?!\d)", re.I)
 _E = re.compile(r"(?<![\w.,])" + _DEC + r"\s*e\s*([+-]?\d{1,2})(?![\d.])", re.I)
 _WORD = re.compile(
     r"(?<![\w.,])"
@@ -49,7 +59,8 @@ _WORD = re.compile(
     + _NUM
     + r")?\s*\+?\s*("
     + scale_pattern()
-    + r")(?![a-z])",
+    + ")"
+    + NO_LETTER_AFTER,
     re.I,
 )
 _PLAIN = re.compile(r"(?<![\w.,])" + _NUM + r"(?!\d)")
@@ -177,7 +188,7 @@ def _unit(t: str, has_count: bool) -> Unit:
         return "cfu"
     for pattern, name in _UNITS:
         # "500 mg (10 billion)": the count is the CFU figure, the mg is the powder.
-        if pattern.search(t) and not (name == "mg" and has_count):
+        if pattern.search(t) and not (name in ("mg", "g") and has_count):
             return name
     return "cfu"
 
