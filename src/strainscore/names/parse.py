@@ -24,12 +24,15 @@ _N = r"\d+(?:[.,]\d+)*"
 _PREFIX = r"(?:(?:≥|>=|>|min\.?|minimum|at\s+least|over|up\s+to)\s*)?"
 _SCALE = scale_pattern(WORD_SCALES) + NO_LETTER_AFTER + r"\.?"
 _LETTER_SCALE = "[" + "".join(LETTER_SCALES) + "]" + NO_LETTER_AFTER + r"(?![0-9-])"  # "10B"
+# The CFU words are text/amounts.CFU_WORDS (one home, shared with the count reader).
+_CFU_UNIT = "(?:" + "|".join(CFU_WORDS) + r")(?![a-z])"
 _UNIT = (
-    r"(?:u\.f\.c\.?|c\.f\.u\.?|cfus?|ufc|kbe|jtk|afus?|spores?|mg|milligrams?|g|grams?|個|个|개|"
+    r"(?:u\.f\.c\.?|c\.f\.u\.?|colony[-\s]forming\s+units?|koloniebildende\s+einheiten|"
+    + "|".join(sorted(CFU_WORDS, key=len, reverse=True))
+    + r"|afus?|spores?|mg|milligrams?|g|grams?|個|个|개|"
     r"live\s+(?:cultures?|organisms|cells|bacteria)|viable\s+(?:cells|organisms|bacteria)|"
     r"organisms|cells)(?![a-z])"
 )
-_CFU_UNIT = "(?:" + "|".join(CFU_WORDS) + r")(?![a-z])"
 _EXP = rf"10\s*(?:\^|\*\*|exp|e)?\s*\+?(?:[{_SUP}]{{1,2}}|\d{{1,2}})"
 _TAIL = (
     r"(?:\s*(?:/|per|a)\s*(?:capsules?|caps?|servings?|doses?|days?|g|grams?|tablets?|"
@@ -79,7 +82,7 @@ _QUALIFIER = re.compile(
 _LEFTOVER = re.compile(r"^[\s,;:@=/*+&-]+|[\s,;:@=/*+&-]+$")
 _ABBR_GLUE = re.compile(r"^([A-Za-z]{1,6})\.(?=[A-Za-z]{3})")  # "L.rhamnosus" -> "L. rhamnosus"
 _RANK_GLUE = re.compile(r"\b(subsp|ssp|sps|spp|sp|var|str)\.(?=[A-Za-z])", re.I)
-_WORD_SEPS = re.compile(r"[;:|+&@=]|,(?=\S)(?!\d)")
+_WORD_SEPS = re.compile(r"[;:|+&@=→⇒]|,(?=\S)(?!\d)")
 
 RANKS = {
     "subsp": "subsp.",
@@ -239,7 +242,7 @@ def _cut_amount(text: str) -> tuple[str, str | None]:
 # Every match of _RANK_GLUE in ASCII text holds one of these (subsp. ssp. sp. | sps. | spp. |
 # var. | str.); outside ASCII re.I also folds other letters ("ſ"), so the pattern always runs.
 _RANK_DOTS = ("sp.", "ps.", "pp.", "ar.", "tr.")
-_SEP_CHARS = re.compile(r"[;:|+&@=,]")  # every match of _WORD_SEPS is one of these
+_SEP_CHARS = re.compile(r"[;:|+&@=,→⇒]")  # every match of _WORD_SEPS is one of these
 
 
 def _rank_dot(low: str) -> bool:

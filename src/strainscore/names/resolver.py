@@ -41,6 +41,7 @@ _LEAD = re.compile(
     re.I,
 )
 
+_INNER_BRACKETS = re.compile(r"[()\[\]{}]")
 # "(sp. L. gasseri)", "(species: L. gasseri)": the bracket names the species the pack holds.
 _SPECIES_FIX = re.compile(r"^(?:sp|spp|species|espèce|especie|specie|art)\.?\s*:?\s+(?=\S)", re.I)
 
@@ -511,7 +512,8 @@ class Resolver:
             if fix is not None and o.match == "species":
                 o = self._species_fix(o, aside, tokenise(aside[fix.end() :]))
                 continue
-            toks = tokenise(_LEAD.sub("", aside))
+            # "(Bifidobacterium bifidum(G9-1))": a bracket inside an aside parts its words too
+            toks = tokenise(_INNER_BRACKETS.sub(" ", _LEAD.sub("", aside)))
             if toks:
                 o = self._aside(o, aside, toks)
         return o

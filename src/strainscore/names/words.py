@@ -110,7 +110,7 @@ class LabelWords:
         text = _PINYIN.sub("", text)
         # The katakana middle dot parts the words of a transliterated Latin name
         # ("ビフィドバクテリウム・ロンガム" is "Bifidobacterium longum"): read it as a space.
-        text = text.replace("・", " ").replace("･", " ")
+        text = text.replace("・", " ").replace("･", " ").translate(_CJK_BRACKETS)
         text, cjk_notes = self._rewrite(text, self._cjk_re, self._cjk, lower=False)
         return text, notes + cjk_notes
 
@@ -157,6 +157,8 @@ class LabelWords:
                 return m.group(0)
             if w.kind == "rank":
                 return f" {w.means} "
+            if w.kind in ("bifidobacteria", "genus") and _writes_out(w.means, m.string[m.end() :]):
+                return " "  # "bifidobacteria Bifidobacterium animalis": a heading
             if w.kind in ("bifidobacteria", "species", "genus"):  # "Lactic acid bacillus"
                 return f" {w.means} "
             if w.kind == "epithet":  # "acidofilne LA-5": the species; after a genus, its epithet
@@ -166,19 +168,24 @@ class LabelWords:
         return re.sub(r"\s+", " ", self._latin_re.sub(sub, text)).strip()
 
 
-_OPENERS = " \t(（[［「『【:："
+_OPENERS = " \t(（[［「『【〔:："
 
 
 def _writes_out(latin: str, after: str) -> bool:
-    """True when the text after a genus word writes that genus in Latin itself, in full or
-    abbreviated ("ビフィズス菌（Bifidobacterium longum）", "乳酸菌 L. casei"): the word is then a
-    heading, and reading it as the genus too would leave the genus written twice."""
+    """True when the text after a genus word writes that genus in Latin itself: in full anywhere
+    after it ("ビフィズス菌（Bifidobacterium longum）", "ビフィズス菌末18mg→Bifidobacterium
+    bifidum", "bifidobacteria Bifidobacterium animalis"), or abbreviated right after it ("乳酸菌
+    L. casei"). The word is then a heading; read as the genus too, the genus is written twice."""
     if " " in latin:  # a species word ("嗜酸乳杆菌") says more than a heading
         return False
+    if re.search(rf"(?<![A-Za-z]){re.escape(latin)}(?![a-z])", after, re.I):
+        return True
     rest = after.lstrip(_OPENERS)
-    genus = latin.lower()
-    head = rest[: len(genus)].lower()
-    return head == genus or bool(re.match(rf"{re.escape(latin[0])}[a-z]{{0,3}}\.", rest))
+    return bool(re.match(rf"{re.escape(latin[0])}[a-z]{{0,3}}\.", rest))
+
+
+# Brackets of CJK text that NFKC leaves alone: read as parentheses ("ビフィズス菌〔... (G9-1)〕").
+_CJK_BRACKETS = str.maketrans({"〔": "(", "〕": ")", "【": "(", "】": ")", "〖": "(", "〗": ")"})
 
 
 def _alternation(words: dict[str, _Word]) -> re.Pattern[str]:

@@ -116,3 +116,15 @@ def test_impossible_counts_never_reach_a_dose(bad_inputs: dict[str, Path]) -> No
         assert all(ln.product != "P" for ln in sheet.lines), name
         bad = [i for i in sheet.issues if i.code == "invalid-cfu"]
         assert [i.row for i in bad] == [2], name
+
+
+def test_a_count_with_its_superscript_lost_is_an_error_naming_its_cell(tmp_path: Path) -> None:
+    """'109 CFU' would be read as 109 CFU, far below every studied dose: the row is left out with
+    the cell named and how to write the count."""
+    path = tmp_path / "lost.csv"
+    path.write_text("product,strain,cfu_per_serving\nP,L. rhamnosus GG,109 CFU\n", encoding="utf-8")
+    sheet = read_label(path)
+    assert sheet.lines == ()
+    (bad,) = [i for i in sheet.issues if i.code == "invalid-cfu"]
+    assert (bad.row, bad.column) == (2, "C")
+    assert "superscript was lost" in bad.message and "10^9" in bad.message

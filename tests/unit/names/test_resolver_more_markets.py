@@ -111,7 +111,7 @@ def test_a_weight_in_grams_is_no_count() -> None:
 
 def test_the_count_not_the_powder_weight_is_the_amount_of_a_sentence() -> None:
     p = parse("1 Beutel mit 1,34 g Pulver enthält mindestens 5 × 109 koloniebildende Einheiten")
-    assert p.amount_text == "5 × 109"
+    assert p.amount_text == "5 × 109 koloniebildende Einheiten"
     assert parse("Saccharomyces boulardii 250 mg (5 x 10^9 CFU)").amount_text == "5 x 10^9 CFU"
 
 
@@ -153,3 +153,63 @@ def test_a_pasted_count_before_the_strains_is_the_products_total() -> None:
     dose = product_dose(sheet.lines, written)
     assert dose.total_daily == 1e10 and dose.per_line_daily == {}
     assert any("one total count" in n for n in dose.notes)
+
+
+@pytest.mark.parametrize("text", ["109 CFU", "не менее 107 КОЕ", "min. 1010 KBE"])
+def test_a_power_of_ten_with_its_superscript_lost_is_not_guessed(text: str) -> None:
+    """'109 CFU' is 10^9 with the superscript lost, or 109 CFU as written: neither is read (109 CFU
+    would be far below every studied dose), and the reason says how to write it."""
+    from strainscore.labels.rows.cfu import not_a_count
+
+    a = parse_amount(text)
+    assert a is not None and a.value is None
+    reason = not_a_count(text)
+    assert reason is not None and "superscript was lost" in reason
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("1 x 109 CFU", 1e9), ("500 CFU", 500.0), ("109 billion CFU", 1.09e11)]
+)
+def test_an_exponent_written_out_or_a_scale_word_is_still_read(text: str, value: float) -> None:
+    a = parse_amount(text)
+    assert a is not None and a.value == value
+
+
+def test_every_cfu_word_ends_an_amount_in_a_name() -> None:
+    """The name's amount grammar and the count reader share one list of CFU words."""
+    assert parse("L. acidophilus не менее 2 х 109 КОЕ").amount_text == "2 х 109 КОЕ"
+    assert parse("B. lactis 5 billion colony forming units").amount_text == (
+        "5 billion colony forming units"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "species", "strain_id"),
+    [
+        # the second held-out set (review/checked/s8-labels)
+        ("・コンク・ビフィズス菌末18mg→Bifidobacterium bifidum", "Bifidobacterium bifidum", None),
+        ("ビフィズス菌〔Bifidobacterium bifidum(G9-1)〕12mg", "Bifidobacterium bifidum", None),
+        ("动物双歧杆菌冻干粉", "Bifidobacterium animalis", None),
+        ("納豆菌と乳酸菌", "Bacillus subtilis", None),
+        ("bifidobacteria Bifidobacterium longum BB536", None, "blongum-bb536"),
+    ],
+)
+def test_second_held_out_set(
+    resolver: Resolver, text: str, species: str | None, strain_id: str | None
+) -> None:
+    r = resolver.resolve_strict(text)
+    if strain_id is not None:
+        assert r.strain_id == strain_id, (r.match, r.name, r.notes)
+    else:
+        assert r.match == "species" and r.name == species, (r.match, r.name, r.notes)
+
+
+def test_a_heading_word_is_read_when_no_latin_genus_follows(resolver: Resolver) -> None:
+    r = resolver.resolve_strict("ビフィズス菌 ロンガム BB536")
+    assert r.strain_id == "blongum-bb536"
+    assert any("read the Japanese 'ビフィズス菌'" in n for n in r.notes)
+
+
+def test_words_for_at_least_are_no_name_to_suggest_for(resolver: Resolver) -> None:
+    r = resolver.resolve_strict("mindestens 5 × 109 koloniebildende Einheiten")
+    assert r.match == "unknown" and r.suggestions == ()

@@ -72,6 +72,11 @@ _NOT_NUMBER = re.compile(r"^[+-]?(nan|inf|infinity)$", re.I)
 # A number and the word right after it: "3 gazillion CFU", "2 miljarðar" (a scale word of a
 # language the table lacks), "10 bilion" (a misspelt one).
 _NUMBER_WORD = re.compile(r"(?<![\w.,])" + _NUM + r"\s*([^\W\d_]{3,})", re.I)
+# "109 CFU", "не менее 107 КОЕ": 10 and an exponent run together when a superscript is lost in
+# copying. Read as written it is a few hundred CFU; read as 10^N it is a guess: neither is said.
+_LOST_EXPONENT = re.compile(
+    r"(?<![\w.,^*×])(10([5-9]|1[0-3]))\s*(?:" + "|".join(CFU_WORDS) + r")(?![a-z])", re.I
+)
 # Below a million, a count followed by an unknown word is a scale strainscore cannot read: no
 # serving of a probiotic holds so few, so reading "3 gazillion" as 3 CFU would mislead.
 _SMALLEST_UNSCALED = 1e6
@@ -142,6 +147,12 @@ def _impossible_text(t: str) -> str | None:
         )
     value = _count(t)
     if value is None:
+        if (lost := _LOST_EXPONENT.search(t)) is not None:
+            return (
+                f"reads as {lost.group(1)} CFU, fewer than any serving holds: a power of ten "
+                f"whose superscript was lost (10^{lost.group(2)})? Write it as 10^{lost.group(2)} "
+                "or in words, so the count is not guessed"
+            )
         if (word := _unknown_scale(t)) is not None:
             return (
                 f"has a word after its number ('{word}') that is not a scale word strainscore "
