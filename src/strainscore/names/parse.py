@@ -216,8 +216,13 @@ _GLUED = re.compile(r"\b([a-z]{4,})-?(?=\d)")
 _GLUED_HINT = re.compile(r"[a-z]-?\d")  # a quick scan first: most texts have no such place
 
 
+# A place either of the two scans below would find: most texts with a digit ("DSM 17938",
+# "GR-1", "HN001") have neither, and take one scan, not three.
+_GLUE_OR_AMOUNT = re.compile(_GLUED_HINT.pattern + "|" + _AMOUNT_HINT.pattern)
+
+
 def _cut_amount(text: str) -> tuple[str, str | None]:
-    if not _DIGIT.search(text):
+    if not _GLUE_OR_AMOUNT.search(text):  # every place of both needs a digit
         return text, None
     if _GLUED_HINT.search(text):
         text = _GLUED.sub(r"\1 ", text)

@@ -78,7 +78,7 @@ class Resolver:
         """Build now the indexes otherwise built at the first line that needs them (suggestions,
         near misses, names written after a species): a long run pays for them once either way,
         and a benchmark that times resolution alone builds them first."""
-        _ = self.suggester, self._near_index, self._scoped
+        _ = self.suggester, self._near_index, self._near_ends, self._scoped
         return self
 
     def resolve(self, text: str) -> Resolution:
@@ -363,6 +363,16 @@ class Resolver:
         k = key(written)  # letters and digits only: a key with a digit is not all letters
         if len(k) < (4 if target is not None else 6) or k.isalpha():
             return o
+        # Two keys one edit apart (4+ characters) share their first two characters or their last
+        # two, with lengths at most one apart: most keys meet no held one so, and stop here.
+        ends = self._near_ends
+        scope = target.gs if target is not None else None
+        n, head, tail = len(k), k[:2], k[-2:]
+        if not any(
+            (scope, size, head, "") in ends or (scope, size, "", tail) in ends
+            for size in (n - 1, n, n + 1)
+        ):
+            return o
         index = self._near_index
         candidates = [pair for v in _one_deleted(k) if (hits := index.get(v)) for pair in hits]
         if not candidates:  # most unheld designations: nothing held is one edit away
@@ -376,6 +386,19 @@ class Resolver:
             o.suggest(s.display)
             o.note(say.near_miss(written, s))
         return o
+
+    @cached_property
+    def _near_ends(self) -> set[tuple[tuple[str, str] | None, int, str, str]]:
+        """(species or None for any, key length, first two characters, "") and (..., "", last
+        two) of every held key of `_near_index`: a cheap test that no held key can be one edit
+        from a key (an edit leaves one end of a key of 4+ characters as it was)."""
+        out: set[tuple[tuple[str, str] | None, int, str, str]] = set()
+        for pairs in self._near_index.values():
+            for held, s in pairs:
+                for scope in (gs(s), None):
+                    out.add((scope, len(held), held[:2], ""))
+                    out.add((scope, len(held), "", held[-2:]))
+        return out
 
     @cached_property
     def _near_index(self) -> dict[str, list[tuple[str, Strain]]]:

@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from strainscore.names.designation import _longest, _longest_ascii
+from strainscore.names.index import Target
 from strainscore.names.normalise import key
 from strainscore.names.resolver import Resolver
 from strainscore.names.suggest import LIMIT, THRESHOLD, _dice, _pairs
@@ -67,3 +68,51 @@ def test_suggestions_from_the_pair_indexes_are_those_of_scoring_every_name(
 ) -> None:
     text = " ".join(words)
     assert RESOLVER.suggester.near(text, genus_keys) == _near_by_brute_force(text, genus_keys)
+
+
+def _near_misses_by_brute_force(
+    resolver: Resolver, target: Target | None, written: str
+) -> set[str]:
+    """Every held designation or names.csv name one edit from `written`, compared one by one."""
+    from strainscore.names.fuzzy import distance
+    from strainscore.names.normalise import key
+    from strainscore.names.strains import gs
+
+    k = key(written)
+    if len(k) < (4 if target is not None else 6) or k.isalpha():
+        return set()
+    pairs = {pair for hits in resolver._near_index.values() for pair in hits}
+    return {
+        s.display
+        for held, s in pairs
+        if (target is None or gs(s) == target.gs) and distance(held, k, 1) == 1
+    }
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_near_misses_are_the_ones_a_comparison_with_every_name_finds(data: st.DataObject) -> None:
+    """The ends test and the deletion index skip comparisons, never a near miss: misprints of
+    held names (one character changed, added or left out) and random codes, with and without a
+    species."""
+    from strainscore.names.outcome import Outcome
+
+    resolver = RESOLVER
+    held = sorted({h for hits in resolver._near_index.values() for h, _ in hits})
+    base = data.draw(st.sampled_from(held))
+    pos = data.draw(st.integers(0, len(base)))
+    ch = data.draw(st.sampled_from("0123456789abcdefxyz"))
+    edit = data.draw(st.sampled_from(["sub", "add", "del", "random"]))
+    if edit == "sub" and pos < len(base):
+        written = base[:pos] + ch + base[pos + 1 :]
+    elif edit == "del" and pos < len(base):
+        written = base[:pos] + base[pos + 1 :]
+    elif edit == "random":
+        written = data.draw(st.text("ABCDEFGHKLMNPRSTXYZ0123456789-", min_size=3, max_size=10))
+    else:
+        written = base[:pos] + ch + base[pos:]
+    names = sorted(resolver.index.targets)
+    target = resolver.index.targets[data.draw(st.sampled_from(names))]
+    target = data.draw(st.sampled_from([target, None]))
+    o = resolver._near_misses(Outcome(), target, written)
+    assert set(o.suggestions) == _near_misses_by_brute_force(resolver, target, written)
