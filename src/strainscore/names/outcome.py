@@ -193,9 +193,14 @@ def unheld_subspecies(sub: str, target: Target) -> str:
     return f"subspecies '{sub}' is not in the reference; read as {target.name}"
 
 
-def genus_only(genus: str, epithet: str | None) -> str:
+def genus_only(genus: str, epithet: str | None, designation: str | None = None) -> str:
     if epithet:
         return f"'{epithet}' is not a species of {genus} in the reference; only the genus is known"
+    if designation:  # "Bifidobacterium BB-12Y": a code is written, but none the genus holds
+        return (
+            f"'{designation}' after the genus {genus} is no designation the reference holds for "
+            f"that genus; only the genus is known ({NO_TRANSFER})"
+        )
     return f"only the genus {genus} is written; it names no species or strain"
 
 

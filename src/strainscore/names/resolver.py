@@ -480,7 +480,8 @@ class Resolver:
         elif tr.placeholder:
             o.note(f"'{genus} sp.' names no species; {say.NO_TRANSFER}")
         else:
-            o.note(say.genus_only(genus, tr.epithet_text))
+            code = " ".join(rest) if rest and has_digit(" ".join(rest)) else None
+            o.note(say.genus_only(genus, tr.epithet_text, code))
         if genus == "Lactobacillus":
             o.note(say.LACTOBACILLUS_SPLIT)
         if tr.epithet_text:

@@ -213,3 +213,10 @@ def test_a_heading_word_is_read_when_no_latin_genus_follows(resolver: Resolver) 
 def test_words_for_at_least_are_no_name_to_suggest_for(resolver: Resolver) -> None:
     r = resolver.resolve_strict("mindestens 5 × 109 koloniebildende Einheiten")
     assert r.match == "unknown" and r.suggestions == ()
+
+
+def test_a_code_after_a_genus_that_the_genus_does_not_hold_is_said(resolver: Resolver) -> None:
+    r = resolver.resolve_strict("Bifidobacterium BB-12Y")
+    assert r.match == "genus" and r.designation_text == "BB-12Y"
+    assert any("'BB-12Y' after the genus Bifidobacterium is no designation" in n for n in r.notes)
+    assert not any("it names no species or strain" in n for n in r.notes)
