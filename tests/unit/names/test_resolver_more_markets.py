@@ -220,3 +220,16 @@ def test_a_code_after_a_genus_that_the_genus_does_not_hold_is_said(resolver: Res
     assert r.match == "genus" and r.designation_text == "BB-12Y"
     assert any("'BB-12Y' after the genus Bifidobacterium is no designation" in n for n in r.notes)
     assert not any("it names no species or strain" in n for n in r.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "strain_id"),
+    [
+        ("鼠李糖乳酪杆菌 HN001", "lrhamnosus-hn001"),  # the 2022 Chinese names, beside the old ones
+        ("植物乳植杆菌299v", "lplantarum-299v"),
+        ("罗伊氏粘液乳杆菌 DSM 17938", "lreuteri-dsm17938"),
+        ("鼠李糖乳杆菌GG", "lrhamnosus-gg"),
+    ],
+)
+def test_chinese_names_old_and_new(resolver: Resolver, text: str, strain_id: str) -> None:
+    assert resolver.resolve_strict(text).strain_id == strain_id
