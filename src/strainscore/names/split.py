@@ -13,6 +13,9 @@ After splitting, pieces that cannot stand alone are joined back to the piece bef
 A bare designation of the same family as the one before it (the same first three characters)
 takes that piece's species: "L. rhamnosus 573/1, 573 L/2 and 573L3" is three strains of
 *L. rhamnosus*.
+What a cell writes before its first strain, in a piece that names no organism, belongs to the
+strains: a count joins the one strain after it, or goes after the last of several (the cell's
+total); other words join the strain after them; an ingredient or a weight alone stays apart.
 A blend title with its strains in parentheses ("Probiotic blend (L. acidophilus, B. lactis)") gives
 the strains; a title before a colon ("Probiotic cultures: ...") is dropped. The blend's total
 amount is not copied onto each strain.
@@ -244,8 +247,6 @@ def _species_of_sibling(prev: str, piece: str) -> str | None:
 
 
 _ABBREVIATED = re.compile(r"\b[A-Z][a-z]{0,3}\.\s?[a-z]{3,}")  # "L. rhamnosus", "Lb.casei"
-
-
 _TOKEN = re.compile(r"[^\W_]+(?:[-/.][^\W_]+)*")
 
 
