@@ -79,7 +79,7 @@ _QUALIFIER = re.compile(
     r"per\s+\w+|guaranteed|minimum)$",
     re.I,
 )
-_LEFTOVER = re.compile(r"^[\s,;:@=/*+&-]+|[\s,;:@=/*+&-]+$")
+_LEFTOVER = re.compile(r"^[\s,;:@=/*+&?-]+|[\s,;:@=/*+&?-]+$")
 _ABBR_GLUE = re.compile(r"^([A-Za-z]{1,6})\.(?=[A-Za-z]{3})")  # "L.rhamnosus" -> "L. rhamnosus"
 _RANK_GLUE = re.compile(r"\b(subsp|ssp|sps|spp|sp|var|str)\.(?=[A-Za-z])", re.I)
 _WORD_SEPS = re.compile(r"[;:|+&@=→⇒]|,(?=\S)(?!\d)")
@@ -121,7 +121,7 @@ class Words(Protocol):
 _MARKED = re.compile(r"[®™]|\((?:tm|r)\)", re.I)
 
 
-_LEFTOVER_CHARS = frozenset(",;:@=/*+&-")
+_LEFTOVER_CHARS = frozenset(",;:@=/*+&?-")
 
 
 def _trim(text: str) -> str:

@@ -42,6 +42,7 @@ _LEAD = re.compile(
 )
 
 _INNER_BRACKETS = re.compile(r"[()\[\]{}]")
+_LIST_SEPARATORS = re.compile(r"\s*(?:[,;&+]|\band\b)\s*")  # "SIN, O/C, T, N/R", "CUL-60 & CUL-21"
 # "(sp. L. gasseri)", "(species: L. gasseri)": the bracket names the species the pack holds.
 _SPECIES_FIX = re.compile(r"^(?:sp|spp|species|espèce|especie|specie|art)\.?\s*:?\s+(?=\S)", re.I)
 
@@ -561,11 +562,21 @@ class Resolver:
 
     def _aside(self, o: Outcome, aside: str, toks: tuple[str, ...]) -> Outcome:
         has_name = read_taxon(self.index, toks, fuzzy=False) is not None
+        if o.match == "unknown" and o.suggestions and not has_name:
+            # "acidophilus (CUL-60 & CUL-21)": a species word alone, its strains in the bracket,
+            # each held for the one species the word can be
+            targets = [self.index.targets[n] for n in o.suggestions if n in self.index.targets]
+            fits = [(t, found) for t in targets if (found := self._several(aside, t))]
+            if len(fits) == 1:
+                target, several = fits[0]
+                o.suggestions.clear()
+                return o.at_species(target).note(say.several(aside, several))
         if o.match == "species" and o.target is not None and not o.conflict and not has_name:
             dm = find_designation(self.index, toks)
             if dm is None:
                 several = self._several(aside, o.target)
-                if several:
+                if several:  # designations are written: "no designation on the label" is untrue
+                    o.if_species = [n for n in o.if_species if n != say.no_designation(o.target)]
                     return o.note(say.several(aside, several))
                 if not has_digit(aside):
                     return o
@@ -596,7 +607,7 @@ class Resolver:
 
     def _several(self, aside: str, target: Target) -> list[str]:
         """'SIN, O/C, T, N/R': two or more designations, each held for the line's species."""
-        pieces = [p.strip() for p in aside.split(",") if p.strip()]
+        pieces = [p.strip() for p in _LIST_SEPARATORS.split(aside) if p.strip()]
         if len(pieces) < 2:
             return []
         found = []

@@ -233,3 +233,17 @@ def test_a_code_after_a_genus_that_the_genus_does_not_hold_is_said(resolver: Res
 )
 def test_chinese_names_old_and_new(resolver: Resolver, text: str, strain_id: str) -> None:
     assert resolver.resolve_strict(text).strain_id == strain_id
+
+
+def test_a_species_word_alone_with_its_strains_in_brackets(resolver: Resolver) -> None:
+    """'acidophilus (CUL-60 & CUL-21)': no genus, but both designations are held for the one
+    species the word can be: that species, never one of the two strains."""
+    r = resolver.resolve_strict("acidophilus (CUL-60 & CUL-21) ™")
+    assert (r.match, r.name, r.strain_id) == ("species", "Lactobacillus acidophilus", None)
+    assert any("names 2 strains" in n for n in r.notes)
+
+
+def test_several_designations_are_not_called_no_designation(resolver: Resolver) -> None:
+    r = resolver.resolve_strict("4 ceppi (SIN, O/C, T, N/R) di spore di Bacillus clausii")
+    assert any("names 4 strains" in n for n in r.notes)
+    assert not any("no strain designation on the label" in n for n in r.notes)
