@@ -171,9 +171,11 @@ def _read_taxon(
     mode, keys, corrections = found
     read = TaxonRead(start, start + 1, mode, token, keys, corrections=list(corrections))
     i = start + 1
-    if mode == "group" or i >= len(tokens):
+    if i >= len(tokens):
         return None if mode == "abbreviation" else read
     w1 = word(tokens[i])
+    if mode == "group" and (w1 is None or w1 not in ix.epithets_of(keys)):
+        return read  # "Lactobacilli acidophilus" reads on; "Bifidobacteria blend" is the genus
     if w1 in SPECIES_PLACEHOLDERS:
         read.placeholder, read.end = True, i + 1
         return None if mode == "abbreviation" else read

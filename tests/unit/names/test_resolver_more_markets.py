@@ -235,3 +235,26 @@ def test_several_designations_are_not_called_no_designation(resolver: Resolver) 
     r = resolver.resolve_strict("4 ceppi (SIN, O/C, T, N/R) di spore di Bacillus clausii")
     assert any("names 4 strains" in n for n in r.notes)
     assert not any("no strain designation on the label" in n for n in r.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "species"),
+    [
+        (
+            "Lactobacilli acidophilus",
+            "Lactobacillus acidophilus",
+        ),  # a genus's plural, then its species
+        ("Lactobacilli acidophilic (lyophilisate) of 50,00 mg", "Lactobacillus acidophilus"),
+        ("acidophilic lactobacilli", "Lactobacillus acidophilus"),
+    ],
+)
+def test_a_genus_plural_or_a_translated_adjective(
+    resolver: Resolver, text: str, species: str
+) -> None:
+    r = resolver.resolve_strict(text)
+    assert (r.match, r.name) == ("species", species)
+
+
+def test_a_genus_plural_alone_stays_the_genus(resolver: Resolver) -> None:
+    assert resolver.resolve_strict("Lactobacilli").match == "genus"
+    assert resolver.resolve_strict("Bifidobacteria blend").match == "genus"
