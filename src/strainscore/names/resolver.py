@@ -42,6 +42,7 @@ _LEAD = re.compile(
 )
 
 _INNER_BRACKETS = re.compile(r"[()\[\]{}]")
+_GLUED_GENUS = re.compile(r"^([a-z]{2,})([A-Z][a-z]{4,})$")  # "offersLactobacillus"
 _LIST_SEPARATORS = re.compile(r"\s*(?:[,;&+]|\band\b)\s*")  # "SIN, O/C, T, N/R", "CUL-60 & CUL-21"
 # "(sp. L. gasseri)", "(species: L. gasseri)": the bracket names the species the pack holds.
 _SPECIES_FIX = re.compile(r"^(?:sp|spp|species|espèce|especie|specie|art)\.?\s*:?\s+(?=\S)", re.I)
@@ -219,6 +220,11 @@ class Resolver:
         ("Saccharomyces-cerevisiae-Hefe", "Lactobacillus reuteriprotectis"), said; None when
         there is nothing to part."""
         if tr is None:
+            glued_genus = self._word_before_genus(tokens)
+            if glued_genus is not None:  # "offersLactobacillus acidophilus"
+                i, word_, genus = glued_genus
+                apart = (*tokens[:i], word_, genus, *tokens[i + 1 :])
+                return self._read(apart, marked).note(f"'{tokens[i]}' read as '{word_} {genus}'")
             parted = self._hyphen_compound(tokens) if "-" in tokens[0] else None
             if parted is None:
                 return None
@@ -229,6 +235,15 @@ class Resolver:
             return None
         written = " ".join(glued[tr.start + 1 : tr.start + 3])
         return self._read(glued, marked).note(f"'{tokens[tr.start + 1]}' read as '{written}'")
+
+    def _word_before_genus(self, tokens: tuple[str, ...]) -> tuple[int, str, str] | None:
+        """'offersLactobacillus': a lower-case word run into a genus written out (a page's text
+        copied without its space), among the first few words; (where, the word, the genus)."""
+        for i, t in enumerate(tokens[:4]):
+            m = _GLUED_GENUS.match(t)
+            if m is not None and m.group(2).lower() in self.index.genera:
+                return i, m.group(1), m.group(2)
+        return None
 
     def _hyphen_compound(self, tokens: tuple[str, ...]) -> tuple[str, ...] | None:
         """'Saccharomyces-cerevisiae-Hefe': a name joined by hyphens to the word after it, as

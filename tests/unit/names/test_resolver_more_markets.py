@@ -258,3 +258,10 @@ def test_a_genus_plural_or_a_translated_adjective(
 def test_a_genus_plural_alone_stays_the_genus(resolver: Resolver) -> None:
     assert resolver.resolve_strict("Lactobacilli").match == "genus"
     assert resolver.resolve_strict("Bifidobacteria blend").match == "genus"
+
+
+def test_a_word_run_into_a_genus_is_parted(resolver: Resolver) -> None:
+    r = resolver.resolve_strict("offersLactobacillus acidophilus (CUL-60 & CUL-21)")
+    assert (r.match, r.name) == ("species", "Lactobacillus acidophilus")
+    assert any("'offersLactobacillus' read as 'offers Lactobacillus'" in n for n in r.notes)
+    assert resolver.resolve_strict("iPhone").match == "unknown"  # no genus in it: left alone
