@@ -175,11 +175,12 @@ def _writes_out(latin: str, after: str) -> bool:
     """True when the text after a genus word writes that genus in Latin itself: in full anywhere
     after it ("ビフィズス菌（Bifidobacterium longum）", "ビフィズス菌末18mg→Bifidobacterium
     bifidum", "bifidobacteria Bifidobacterium animalis"), or abbreviated right after it ("乳酸菌
-    L. casei"). The word is then a heading; read as the genus too, the genus is written twice."""
-    if " " in latin:  # a species word ("嗜酸乳杆菌") says more than a heading
-        return False
+    L. casei"). The word is then a heading; read as the genus too, the genus is written twice.
+    A species word is a heading only when its whole Latin name follows."""
     if re.search(rf"(?<![A-Za-z]){re.escape(latin)}(?![a-z])", after, re.I):
-        return True
+        return True  # "嗜酸乳杆菌* Lactobacillus acidophilus NCFM": a species word's heading too
+    if " " in latin:  # a species word ("嗜酸乳杆菌") says more than an abbreviation after it
+        return False
     rest = after.lstrip(_OPENERS)
     return bool(re.match(rf"{re.escape(latin[0])}[a-z]{{0,3}}\.", rest))
 

@@ -265,3 +265,23 @@ def test_a_word_run_into_a_genus_is_parted(resolver: Resolver) -> None:
     assert (r.match, r.name) == ("species", "Lactobacillus acidophilus")
     assert any("'offersLactobacillus' read as 'offers Lactobacillus'" in n for n in r.notes)
     assert resolver.resolve_strict("iPhone").match == "unknown"  # no genus in it: left alone
+
+
+@pytest.mark.parametrize(
+    ("text", "strain_id"),
+    [
+        # a fourth held-out set (review/checked/s10-labels): a Chinese species word as a heading
+        ("嗜酸乳杆菌* Lactobacillus acidophilus NCFM", "lacidophilus-ncfm"),
+        ("动物双歧杆菌 Bifidobacterium animalis Bb-12", "banimalis-bb12"),
+        ("嗜酸乳杆菌 NCFM", "lacidophilus-ncfm"),  # no Latin name after it: the word is read
+    ],
+)
+def test_a_species_word_before_its_latin_name(
+    resolver: Resolver, text: str, strain_id: str
+) -> None:
+    assert resolver.resolve_strict(text).strain_id == strain_id
+
+
+def test_an_older_chinese_name_of_b_longum(resolver: Resolver) -> None:
+    r = resolver.resolve_strict("长型双歧杆菌")
+    assert (r.match, r.name) == ("species", "Bifidobacterium longum")
