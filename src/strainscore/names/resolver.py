@@ -404,31 +404,36 @@ class Resolver:
         return o
 
     @cached_property
-    def _near_ends(self) -> set[tuple[tuple[str, str] | None, int, str, str]]:
-        """(species or None for any, key length, first two characters, "") and (..., "", last
-        two) of every held key of `_near_index`: a cheap test that no held key can be one edit
-        from a key (an edit leaves one end of a key of 4+ characters as it was)."""
-        out: set[tuple[tuple[str, str] | None, int, str, str]] = set()
-        for pairs in self._near_index.values():
-            for held, s in pairs:
-                for scope in (gs(s), None):
-                    out.add((scope, len(held), held[:2], ""))
-                    out.add((scope, len(held), "", held[-2:]))
-        return out
-
-    @cached_property
-    def _near_index(self) -> dict[str, list[tuple[str, Strain]]]:
-        """Every held designation and names.csv name of a strain, keyed, under the key itself and
-        each key with one character left out: two keys one edit apart share one of them, so a
-        near miss is looked up, not compared with every name (symmetric deletion)."""
-        out: dict[str, list[tuple[str, Strain]]] = {}
+    def _held_keys(self) -> list[tuple[str, Strain]]:
+        """(key, strain) of every held designation and names.csv name of a strain: what a near
+        miss is one edit from."""
         strains = self.reference.strains
         pairs = [(key(s.designation), s) for s in strains.values()]
         for entry in self.reference.names:
             named = strains.get(entry.strain_id) if entry.strain_id else None
             if named is not None:
                 pairs.append((key(entry.name), named))
-        for held, s in pairs:
+        return pairs
+
+    @cached_property
+    def _near_ends(self) -> set[tuple[tuple[str, str] | None, int, str, str]]:
+        """(species or None for any, key length, first two characters, "") and (..., "", last
+        two) of every held key: a cheap test that no held key can be one edit from a key (an
+        edit leaves one end of a key of 4+ characters as it was)."""
+        out: set[tuple[tuple[str, str] | None, int, str, str]] = set()
+        for held, s in self._held_keys:
+            for scope in (gs(s), None):
+                out.add((scope, len(held), held[:2], ""))
+                out.add((scope, len(held), "", held[-2:]))
+        return out
+
+    @cached_property
+    def _near_index(self) -> dict[str, list[tuple[str, Strain]]]:
+        """Every held key, under the key itself and each key with one character left out: two
+        keys one edit apart share one of them, so a near miss is looked up, not compared with
+        every name (symmetric deletion)."""
+        out: dict[str, list[tuple[str, Strain]]] = {}
+        for held, s in self._held_keys:
             for v in _one_deleted(held):
                 out.setdefault(v, []).append((held, s))
         return out
@@ -496,8 +501,8 @@ class Resolver:
         elif tr.placeholder:
             o.note(f"'{genus} sp.' names no species; {say.NO_TRANSFER}")
         else:
-            code = " ".join(rest) if rest and has_digit(" ".join(rest)) else None
-            o.note(say.genus_only(genus, tr.epithet_text, code))
+            written = " ".join(rest)
+            o.note(say.genus_only(genus, tr.epithet_text, written if has_digit(written) else None))
         if genus == "Lactobacillus":
             o.note(say.LACTOBACILLUS_SPLIT)
         if tr.epithet_text:

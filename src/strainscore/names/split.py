@@ -166,13 +166,18 @@ def _clean(piece: str) -> str:
     return _BULLET.sub("", p).lstrip(_EDGE_START).rstrip(_EDGE_END)
 
 
+def _code_shaped(word: str) -> bool:
+    """'BB-12', 'HN001', 'LGG', '6086': a digit, or two or more letters, all capitals."""
+    letters = [c for c in word if c.isalpha()]
+    has_digit = any(c.isdigit() for c in word)
+    return has_digit or (len(letters) >= 2 and all(c.isupper() for c in letters))
+
+
 def _bare_designation(piece: str) -> bool:
     first = piece.split()[0] if piece.split() else ""
     if len(piece.split()) > 3 or first.endswith("."):
         return False
-    letters = [c for c in first if c.isalpha()]
-    has_digit = any(c.isdigit() for c in first)
-    return has_digit or (len(letters) >= 2 and all(c.isupper() for c in letters))
+    return _code_shaped(first)
 
 
 def _ends_with_epithet(piece: str) -> bool:
@@ -255,9 +260,7 @@ def _code_like(token: str) -> bool:
     or a count ('10B') is none."""
     if token.lower() in CFU_WORDS or is_amount(token):
         return False
-    letters = [c for c in token if c.isalpha()]
-    has_digit = any(c.isdigit() for c in token)
-    return bool(letters) and (has_digit or (len(letters) >= 2 and token.isupper()))
+    return any(c.isalpha() for c in token) and _code_shaped(token)
 
 
 def _names_organism(piece: str) -> bool:

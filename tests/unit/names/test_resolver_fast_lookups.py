@@ -81,7 +81,7 @@ def _near_misses_by_brute_force(
     k = key(written)
     if len(k) < (4 if target is not None else 6) or k.isalpha():
         return set()
-    pairs = {pair for hits in resolver._near_index.values() for pair in hits}
+    pairs = set(resolver._held_keys)
     return {
         s.display
         for held, s in pairs
@@ -98,7 +98,7 @@ def test_near_misses_are_the_ones_a_comparison_with_every_name_finds(data: st.Da
     from strainscore.names.outcome import Outcome
 
     resolver = RESOLVER
-    held = sorted({h for hits in resolver._near_index.values() for h, _ in hits})
+    held = sorted({h for h, _ in resolver._held_keys})
     base = data.draw(st.sampled_from(held))
     pos = data.draw(st.integers(0, len(base)))
     ch = data.draw(st.sampled_from("0123456789abcdefxyz"))
